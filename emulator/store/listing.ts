@@ -1,0 +1,133 @@
+import type { BucketStore } from './buckets';
+import { walkKeys, type WalkCursor, type WalkEntry, type WalkSource } from './key-walk';
+import type { MetadataDb } from './metadata';
+import { toVersion, type VersionRow } from './rows';
+import type { ObjectVersion } from './types';
+import { isWellFormedVersionId } from './version-ids';
+import { S3Error } from '../s3/errors';
+
+export interface ListPage<Row> {
+  entries: WalkEntry<Row>[];
+  isTruncated: boolean;
+}
+
+export interface ListObjectsQuery {
+  prefix: string;
+  delimiter: string;
+  maxKeys: number;
+  /** Exclusive start key (v1 marker / v2 start-after); a common prefix equal to it is not repeated. */
+  after?: string;
+  /** Opaque position from a previous page (v2 continuation token), wins over `after`. */
+  resumeAt?: WalkCursor<never>;
+}
+
+export interface ListVersionsQuery {
+  prefix: string;
+  delimiter: string;
+  maxKeys: number;
+  keyMarker?: string;
+  versionIdMarker?: string;
+}
+
+function lowerBoundSql(cursor: WalkCursor<unknown>): string {
+  return cursor.inclusive ? 'key >= ?' : 'key > ?';
+}
+
+export class Listing {
+  constructor(
+    private readonly db: MetadataDb,
+    private readonly buckets: BucketStore,
+  ) {}
+
+  /** Current, non-deleted objects in key order (ListObjects / ListObjectsV2). */
+  currentObjects(bucketName: string, query: ListObjectsQuery): ListPage<ObjectVersion> & { next: WalkCursor<never> | null } {
+    const bucket = this.buckets.require(bucketName);
+    const db = this.db;
+    const source: WalkSource<ObjectVersion, never> = {
+      fetch(cursor, upper, limit) {
+        const sql =
+          `SELECT * FROM object_versions WHERE bucket_id = ? AND is_latest = 1 AND is_delete_marker = 0 AND ${lowerBoundSql(cursor)}` +
+          (upper === null ? '' : ' AND key < ?') +
+          ' ORDER BY key LIMIT ?';
+        const params: (string | number)[] = [bucket.id, cursor.key];
+        if (upper !== null) params.push(upper);
+        params.push(limit);
+        return db.prepare<(string | number)[], VersionRow>(sql).all(...params).map(toVersion);
+      },
+      keyOf: (row) => row.key,
+      cursorAfter: (row) => ({ key: row.key, inclusive: false }),
+    };
+    const start = query.resumeAt ?? (query.after !== undefined ? { key: query.after, inclusive: false } : null);
+    return walkKeys(source, {
+      prefix: query.prefix,
+      delimiter: query.delimiter,
+      start,
+      skipPrefix: query.resumeAt ? undefined : query.after,
+      maxItems: query.maxKeys,
+    });
+  }
+
+  /** Versions and delete markers: keys ascending, newest version first within a key (ListObjectVersions). */
+  versions(bucketName: string, query: ListVersionsQuery): ListPage<ObjectVersion> {
+    const bucket = this.buckets.require(bucketName);
+    if (query.versionIdMarker !== undefined && query.versionIdMarker !== '' && !query.keyMarker) {
+      throw new S3Error('InvalidArgument', {
+        message: 'A version-id marker cannot be specified without a key marker.',
+        extra: { ArgumentName: 'version-id-marker', ArgumentValue: query.versionIdMarker },
+      });
+    }
+    let start: WalkCursor<number> | null = null;
+    if (query.keyMarker) {
+      start = { key: query.keyMarker, inclusive: false };
+      if (query.versionIdMarker) {
+        if (!isWellFormedVersionId(query.versionIdMarker)) {
+          throw new S3Error('InvalidArgument', {
+            message: 'Invalid version id specified',
+            extra: { ArgumentName: 'version-id-marker', ArgumentValue: query.versionIdMarker },
+          });
+        }
+        const marker = this.db
+          .prepare<[number, string, string], { seq: number }>(
+            'SELECT seq FROM object_versions WHERE bucket_id = ? AND key = ? AND version_id = ?',
+          )
+          .get(bucket.id, query.keyMarker, query.versionIdMarker);
+        if (marker) start = { key: query.keyMarker, inclusive: false, within: marker.seq };
+      }
+    }
+    const db = this.db;
+    const source: WalkSource<ObjectVersion, number> = {
+      fetch(cursor, upper, limit) {
+        const rows: VersionRow[] = [];
+        if (cursor.within !== undefined) {
+          rows.push(
+            ...db
+              .prepare<[number, string, number, number], VersionRow>(
+                'SELECT * FROM object_versions WHERE bucket_id = ? AND key = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+              )
+              .all(bucket.id, cursor.key, cursor.within, limit),
+          );
+        }
+        if (rows.length < limit) {
+          const sql =
+            `SELECT * FROM object_versions WHERE bucket_id = ? AND ${cursor.within !== undefined ? 'key > ?' : lowerBoundSql(cursor)}` +
+            (upper === null ? '' : ' AND key < ?') +
+            ' ORDER BY key, seq DESC LIMIT ?';
+          const params: (string | number)[] = [bucket.id, cursor.key];
+          if (upper !== null) params.push(upper);
+          params.push(limit - rows.length);
+          rows.push(...db.prepare<(string | number)[], VersionRow>(sql).all(...params));
+        }
+        return rows.map(toVersion);
+      },
+      keyOf: (row) => row.key,
+      cursorAfter: (row) => ({ key: row.key, inclusive: false, within: row.seq }),
+    };
+    return walkKeys(source, {
+      prefix: query.prefix,
+      delimiter: query.delimiter,
+      start,
+      skipPrefix: query.versionIdMarker ? undefined : query.keyMarker,
+      maxItems: query.maxKeys,
+    });
+  }
+}

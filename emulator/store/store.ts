@@ -1,0 +1,56 @@
+import { BlobStore } from './blobs';
+import { BucketStore } from './buckets';
+import { Listing } from './listing';
+import { openMetadataDb, type MetadataDb } from './metadata';
+import { MultipartStore } from './multipart';
+import { ObjectStore } from './objects';
+import { VersionWriter, type VersionCreatedHook } from './versions';
+
+/** The endpoint's storage: SQLite metadata + blob files, and the domain operations handlers use. */
+export class Store {
+  readonly db: MetadataDb;
+  readonly blobs: BlobStore;
+  readonly buckets: BucketStore;
+  readonly objects: ObjectStore;
+  readonly listing: Listing;
+  readonly multipart: MultipartStore;
+  private readonly versionWriter: VersionWriter;
+
+  private constructor(readonly dataDir: string) {
+    this.db = openMetadataDb(dataDir);
+    this.blobs = new BlobStore(dataDir);
+    this.buckets = new BucketStore(this.db);
+    this.versionWriter = new VersionWriter(this.db);
+    this.objects = new ObjectStore(this.db, this.blobs, this.buckets, this.versionWriter);
+    this.listing = new Listing(this.db, this.buckets);
+    this.multipart = new MultipartStore(this.db, this.blobs, this.buckets, this.objects);
+  }
+
+  /** Opens the data dir, applies migrations and sweeps temp and unreferenced blob files. */
+  static open(dataDir: string): Store {
+    const store = new Store(dataDir);
+    store.sweepOrphanBlobs();
+    return store;
+  }
+
+  /** Registers a hook run inside the transaction of every new version / delete marker. Returns an unregister. */
+  onVersionCreated(hook: VersionCreatedHook): () => void {
+    return this.versionWriter.onVersionCreated(hook);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private sweepOrphanBlobs(): void {
+    const referenced = new Set<string>();
+    for (const row of this.db
+      .prepare<[], { blob_id: string }>(
+        'SELECT blob_id FROM object_versions WHERE blob_id IS NOT NULL UNION SELECT blob_id FROM multipart_parts',
+      )
+      .iterate()) {
+      referenced.add(row.blob_id);
+    }
+    this.blobs.sweep((id) => referenced.has(id));
+  }
+}

@@ -1,0 +1,113 @@
+import type { MetadataDb } from './metadata';
+import { toVersion, type VersionRow } from './rows';
+import type { Bucket, ObjectAttributes, ObjectChecksum, ObjectVersion, ReplicationStatus } from './types';
+import { NULL_VERSION_ID, newVersionId } from './version-ids';
+
+/**
+ * Runs inside the metadata transaction that creates a version (object or delete marker). A hook may update the
+ * version's replication status and insert rows of its own; throwing aborts the whole write.
+ */
+export type VersionCreatedHook = (tx: MetadataDb, version: ObjectVersion, bucket: Bucket) => void;
+
+export interface NewVersionInput {
+  key: string;
+  isDeleteMarker: boolean;
+  attributes: ObjectAttributes;
+  size: number;
+  etag: string | null;
+  blobId: string | null;
+  partsCount: number | null;
+  checksum: ObjectChecksum | null;
+  ownerId: string;
+  /** Given by replication / existing-object copy; otherwise derived from the bucket's versioning state. */
+  versionId?: string;
+  /** Epoch ms; defaults to now. */
+  lastModified?: number;
+  replicationStatus?: ReplicationStatus | null;
+}
+
+export interface CreatedVersion {
+  version: ObjectVersion;
+  /** Blobs of versions this write replaced (the previous null version); delete them after commit. */
+  releasedBlobIds: string[];
+}
+
+export class VersionWriter {
+  private readonly hooks: VersionCreatedHook[] = [];
+
+  constructor(private readonly db: MetadataDb) {}
+
+  onVersionCreated(hook: VersionCreatedHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const index = this.hooks.indexOf(hook);
+      if (index >= 0) this.hooks.splice(index, 1);
+    };
+  }
+
+  /** The one way a version or delete marker comes into existence. Must be called inside a transaction. */
+  createInTransaction(bucket: Bucket, input: NewVersionInput): CreatedVersion {
+    const versionId =
+      input.versionId ?? (bucket.versioning === 'Enabled' ? newVersionId() : NULL_VERSION_ID);
+    const releasedBlobIds: string[] = [];
+    const existing = this.db
+      .prepare<[number, string, string], { seq: number; blob_id: string | null }>(
+        'SELECT seq, blob_id FROM object_versions WHERE bucket_id = ? AND key = ? AND version_id = ?',
+      )
+      .get(bucket.id, input.key, versionId);
+    if (existing) {
+      this.db.prepare('DELETE FROM object_versions WHERE seq = ?').run(existing.seq);
+      if (existing.blob_id) releasedBlobIds.push(existing.blob_id);
+    }
+    this.db
+      .prepare('UPDATE object_versions SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1')
+      .run(bucket.id, input.key);
+    const a = input.attributes;
+    const result = this.db
+      .prepare(
+        `INSERT INTO object_versions (bucket_id, key, version_id, is_latest, is_delete_marker, last_modified, size, etag,
+           blob_id, parts_count, content_type, content_encoding, content_disposition, content_language, cache_control,
+           expires, user_metadata, tags, storage_class, sse, sse_kms_key_id, checksum_algorithm, checksum_value,
+           checksum_type, owner_id, replication_status)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        bucket.id,
+        input.key,
+        versionId,
+        input.isDeleteMarker ? 1 : 0,
+        input.lastModified ?? Date.now(),
+        input.size,
+        input.etag,
+        input.blobId,
+        input.partsCount,
+        a.contentType,
+        a.contentEncoding,
+        a.contentDisposition,
+        a.contentLanguage,
+        a.cacheControl,
+        a.expires,
+        Object.keys(a.userMetadata).length > 0 ? JSON.stringify(a.userMetadata) : null,
+        a.tags.length > 0 ? JSON.stringify(a.tags) : null,
+        a.storageClass,
+        a.sse,
+        a.sseKmsKeyId,
+        input.checksum?.algorithm ?? null,
+        input.checksum?.value ?? null,
+        input.checksum?.type ?? null,
+        input.ownerId,
+        input.replicationStatus ?? null,
+      );
+    const seq = Number(result.lastInsertRowid);
+    for (const hook of this.hooks) {
+      hook(this.db, this.bySeq(seq), bucket);
+    }
+    return { version: this.bySeq(seq), releasedBlobIds };
+  }
+
+  bySeq(seq: number): ObjectVersion {
+    const row = this.db.prepare<[number], VersionRow>('SELECT * FROM object_versions WHERE seq = ?').get(seq);
+    if (!row) throw new Error(`version ${seq} vanished inside its transaction`);
+    return toVersion(row);
+  }
+}
