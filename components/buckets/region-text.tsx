@@ -1,0 +1,12 @@
+import { regionName } from './region-names';
+
+/** "US East (Ohio) us-east-2", the code in monospace. */
+export function RegionText({ code }: { code: string }) {
+  const name = regionName(code);
+  return (
+    <span>
+      {name ? <>{name} </> : null}
+      <span className="font-mono text-gray-700">{code}</span>
+    </span>
+  );
+}
