@@ -107,4 +107,8 @@ describe('wildcardMatch', () => {
     expect(wildcardMatch('arn:aws:s3:::a.b/(x)+', 'arn:aws:s3:::a.b/(x)+', false)).toBe(true);
     expect(wildcardMatch('arn:aws:s3:::a.b/*', 'arn:aws:s3:::aXb/1', false)).toBe(false);
   });
+  it('understands IAM escapes for literal *, ? and $', () => {
+    expect(wildcardMatch('arn:aws:s3:::b/a${*}b${?}${$}*', 'arn:aws:s3:::b/a*b?$tail', false)).toBe(true);
+    expect(wildcardMatch('arn:aws:s3:::b/a${*}b', 'arn:aws:s3:::b/aXb', false)).toBe(false);
+  });
 });

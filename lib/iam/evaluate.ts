@@ -43,12 +43,22 @@ export interface EvaluationResult {
 
 const globCache = new Map<string, RegExp>();
 
-/** `*` = any run of characters, `?` = one character; everything else literal. */
+/** `*` = any run of characters, `?` = one character, `${*}` / `${?}` / `${$}` = the literal; everything else literal. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive: boolean): boolean {
+  if (pattern === value) return true;
   const cacheKey = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
   let regex = globCache.get(cacheKey);
   if (!regex) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+      .split(/(\$\{[*?$]\}|\*|\?)/)
+      .map((token) => {
+        if (token === '*') return '.*';
+        if (token === '?') return '.';
+        // `${*}`, `${?}`, `${$}` are IAM's escapes for the literal characters.
+        const literal = /^\$\{([*?$])\}$/.exec(token)?.[1] ?? token;
+        return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
     regex = new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
     if (globCache.size > 5000) globCache.clear();
     globCache.set(cacheKey, regex);
