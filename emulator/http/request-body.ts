@@ -115,3 +115,13 @@ export function openRequestBody(request: IncomingMessage, signing: BodySigning):
     },
   };
 }
+
+/** Bytes read from the store (UploadPartCopy) on their way to a new blob: only the MD5 (ETag) is computed. */
+export function bodyFromStoredBytes(stream: import('node:stream').Readable): IncomingBody {
+  const verifier = new BodyVerifier({});
+  return {
+    stream,
+    transforms: [verifier],
+    digest: () => ({ md5Hex: verifier.digestMd5Hex(), checksum: null }),
+  };
+}
