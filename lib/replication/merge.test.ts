@@ -24,15 +24,15 @@ const ROLE = 'arn:aws:iam::1:role/r';
 const base: ReplicationConfiguration = { Role: ROLE, Rules: [rule('a', 1), rule('b', 2)] };
 
 describe('upsertRule', () => {
-  const cases: { name: string; config: ReplicationConfiguration | undefined; rule: ReplicationRule; replaceId?: string; ids: string[]; role?: string }[] = [
+  const cases: { name: string; config: ReplicationConfiguration | undefined; rule: ReplicationRule; replacesId?: string; ids: string[]; role?: string }[] = [
     { name: 'first rule creates the configuration', config: undefined, rule: rule('a', 0), ids: ['a'] },
     { name: 'new ID is appended', config: base, rule: rule('c', 3), ids: ['a', 'b', 'c'] },
     { name: 'same ID is replaced in place', config: base, rule: rule('a', 9), ids: ['a', 'b'] },
-    { name: 'rename replaces the old rule', config: base, rule: rule('renamed', 1), replaceId: 'a', ids: ['renamed', 'b'] },
+    { name: 'rename replaces the old rule', config: base, rule: rule('renamed', 1), replacesId: 'a', ids: ['renamed', 'b'] },
     { name: 'the role is configuration-wide', config: base, rule: rule('c', 3), ids: ['a', 'b', 'c'], role: 'arn:aws:iam::1:role/new' },
   ];
-  it.each(cases)('$name', ({ config, rule: r, replaceId, ids, role }) => {
-    const result = upsertRule(config, r, { role: role ?? ROLE, replaceId });
+  it.each(cases)('$name', ({ config, rule: r, replacesId, ids, role }) => {
+    const result = upsertRule(config, r, { role: role ?? ROLE, replacesId });
     expect(result.Rules.map((x) => x.ID)).toEqual(ids);
     expect(result.Role).toBe(role ?? ROLE);
     expect(result.Rules).toContainEqual(r);
@@ -45,9 +45,9 @@ describe('upsertRule', () => {
 });
 
 describe('removeRule / setRuleStatus', () => {
-  it('removes one rule, and returns undefined for the last', () => {
-    expect(removeRule(base, 'a')?.Rules.map((r) => r.ID)).toEqual(['b']);
-    expect(removeRule({ Role: ROLE, Rules: [rule('a', 1)] }, 'a')).toBeUndefined();
+  it('removes one rule; removing the last leaves no rules (the caller then deletes the configuration)', () => {
+    expect(removeRule(base, 'a').Rules.map((r) => r.ID)).toEqual(['b']);
+    expect(removeRule({ Role: ROLE, Rules: [rule('a', 1)] }, 'a')).toEqual({ Role: ROLE, Rules: [] });
   });
   it('sets the status of one rule', () => {
     expect(setRuleStatus(base, 'b', 'Disabled').Rules.map((r) => r.Status)).toEqual(['Enabled', 'Disabled']);

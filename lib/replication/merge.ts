@@ -27,27 +27,29 @@ export interface UpsertRuleOptions {
   /** The configuration-level role (it applies to every rule). */
   role: string;
   /** When the edited rule was renamed: its ID before the edit. */
-  replaceId?: string;
+  replacesId?: string;
 }
 
 /** Adds the rule, or replaces the rule with the same ID (or `replaceId`) in place; every other rule is kept. */
 export function upsertRule(
-  config: ReplicationConfiguration | undefined,
+  config: ReplicationConfiguration | null | undefined,
   rule: ReplicationRule,
   options: UpsertRuleOptions,
 ): ReplicationConfiguration {
   const rules = config?.Rules ?? [];
-  const targetId = options.replaceId ?? rule.ID;
+  const targetId = options.replacesId ?? rule.ID;
   const index = targetId === undefined ? -1 : rules.findIndex((r) => r.ID === targetId);
   const Rules = index < 0 ? [...rules, rule] : rules.map((r, i) => (i === index ? rule : r));
   return { Role: options.role, Rules };
 }
 
-/** The configuration without the rule; undefined when it was the last one (then DeleteBucketReplication). */
-export function removeRule(config: ReplicationConfiguration, id: string): ReplicationConfiguration | undefined {
+/**
+ * The configuration without the rule. When it was the last rule the result has no rules: S3 refuses such a
+ * PUT, so the caller deletes the configuration (DeleteBucketReplication) instead.
+ */
+export function removeRule(config: ReplicationConfiguration, id: string): ReplicationConfiguration {
   const index = indexOfRule(config, id);
-  const Rules = config.Rules.filter((_, i) => i !== index);
-  return Rules.length === 0 ? undefined : { ...config, Rules };
+  return { ...config, Rules: config.Rules.filter((_, i) => i !== index) };
 }
 
 export function setRuleStatus(config: ReplicationConfiguration, id: string, status: ReplicationStatus): ReplicationConfiguration {
@@ -73,7 +75,7 @@ export function reorderPriorities(config: ReplicationConfiguration, orderedIds: 
 }
 
 /** A priority above every existing one (0 for the first rule). */
-export function nextFreePriority(config: ReplicationConfiguration | undefined): number {
+export function nextFreePriority(config: ReplicationConfiguration | null | undefined): number {
   const priorities = (config?.Rules ?? []).flatMap((r) => (r.Priority === undefined ? [] : [r.Priority]));
   return priorities.length === 0 ? 0 : Math.max(...priorities) + 1;
 }
@@ -94,6 +96,6 @@ export function canonicalJson(value: unknown): string {
  * A stable fingerprint of a configuration (or of "no configuration") for optimistic concurrency:
  * the wizard keeps the fingerprint it read, and the save refuses when the current one differs.
  */
-export function configurationFingerprint(config: ReplicationConfiguration | undefined): string {
-  return config === undefined ? 'none' : fnv1a64Hex(canonicalJson(config));
+export function configurationFingerprint(config: ReplicationConfiguration | null | undefined): string {
+  return config === undefined || config === null ? 'none' : fnv1a64Hex(canonicalJson(config));
 }
