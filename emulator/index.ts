@@ -4,6 +4,7 @@ import { CredentialRegistry, rootKeyResolver } from './auth/credential-registry'
 import { loadOrCreateRootCredentials } from './auth/credentials';
 import { DEFAULT_OPTIONS, consoleLogger, type EmulatorOptions } from './config';
 import { createEndpointServer } from './http/server';
+import { ReplicationEngine } from './replication/engine';
 import { Store } from './store/store';
 
 export type { EmulatorOptions } from './config';
@@ -19,6 +20,8 @@ export interface EmulatorHandle {
   /** Add resolvers for more access keys (IAM users). */
   credentialRegistry: CredentialRegistry;
   close(): Promise<void>;
+  /** Resolves when the replication queue is empty (tests wait on it instead of sleeping). */
+  drain(): Promise<void>;
 }
 
 export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): Promise<EmulatorHandle> {
@@ -31,6 +34,8 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       : undefined;
   const root = await loadOrCreateRootCredentials(dataDir, { override });
   const store = Store.open(dataDir);
+  const replication = new ReplicationEngine({ store, logger, delayMs: options.replicationDelayMs });
+  replication.start();
   const credentialRegistry = new CredentialRegistry();
   credentialRegistry.register(rootKeyResolver(root.accessKeyId, root.secretAccessKey));
   const server = createEndpointServer({ store, credentials: credentialRegistry, logger });
@@ -43,6 +48,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       });
     });
   } catch (error) {
+    await replication.stop();
     store.close();
     throw error;
   }
@@ -61,8 +67,11 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => store.close());
+      })
+        .then(() => replication.stop())
+        .then(() => store.close());
       return closed;
     },
+    drain: () => replication.drain(),
   };
 }

@@ -1,0 +1,96 @@
+import { evaluateVersionReplication } from '@/lib/replication/evaluate';
+import type { ReplicationRule } from '@/lib/replication/schema';
+import type { ReplicaOptions, ReplicaWriteResult } from '../store/replication-replica';
+import type { ReplicationTask } from '../store/replication-tasks';
+import type { Store } from '../store/store';
+import type { ObjectVersion } from '../store/types';
+import { ReplicationFailure } from './failure-reasons';
+import { objectArn, type AssumedRole, type RoleResolver } from './role-access';
+import { storedConfiguration } from './stored-configuration';
+import { versionFacts } from './version-facts';
+
+export type ReplicaWriter = (
+  store: Store,
+  destinationBucket: string,
+  source: ObjectVersion,
+  options: ReplicaOptions,
+) => Promise<ReplicaWriteResult>;
+
+export interface ApplyDeps {
+  store: Store;
+  resolveRole: RoleResolver;
+  writeReplica: ReplicaWriter;
+}
+
+/**
+ * The rule that now governs this version for the task's destination.
+ * NOTE: S3 does not document what happens to queued work when its rule changes. We re-evaluate against the
+ * current configuration (ignoring "existed before the rule", which was settled when the task was queued): a task
+ * whose configuration was deleted fails with SrcBucketReplicationConfigMissing; one whose destination no longer
+ * has an applicable enabled rule fails with SrcObjectNotEligible.
+ */
+function governingRule(store: Store, task: ReplicationTask, source: ObjectVersion): { rule: ReplicationRule; role: string } {
+  const bucket = store.buckets.find(task.sourceBucket);
+  if (!bucket) throw new ReplicationFailure('SrcBucketNotFound', `Source bucket ${task.sourceBucket} no longer exists.`);
+  const config = storedConfiguration(bucket);
+  if (!config) {
+    throw new ReplicationFailure('SrcBucketReplicationConfigMissing', 'The source bucket no longer has a replication configuration.');
+  }
+  const evaluation = evaluateVersionReplication({ configuration: config, sourceBucket: bucket.name, version: versionFacts(source) });
+  const decision = evaluation.destinations.find((d) => d.destinationBucket === task.destinationBucket);
+  if (!decision) {
+    throw new ReplicationFailure('SrcObjectNotEligible', `No rule replicates to ${task.destinationBucket} any more.`);
+  }
+  if (!decision.replicate) throw new ReplicationFailure('SrcObjectNotEligible', decision.reason.message);
+  return { rule: decision.rule, role: config.Role };
+}
+
+function requirePermission(role: AssumedRole, action: string, resource: string, failure: ReplicationFailure['reason']): void {
+  if (!role.allows(action, resource)) {
+    throw new ReplicationFailure(failure, `The replication role is not allowed to perform ${action} on ${resource}.`);
+  }
+}
+
+/**
+ * Replicates one version to one destination. Throws ReplicationFailure for final outcomes (the version becomes
+ * FAILED); any other error is temporary and the engine retries.
+ */
+export async function applyTask(task: ReplicationTask, deps: ApplyDeps): Promise<ReplicaWriteResult> {
+  const { store } = deps;
+  if (!store.buckets.find(task.sourceBucket)) {
+    throw new ReplicationFailure('SrcBucketNotFound', `Source bucket ${task.sourceBucket} no longer exists.`);
+  }
+  const source = store.objects.find(task.sourceBucket, task.key, task.versionId);
+  if (!source) throw new ReplicationFailure('SrcVersionNotFound', `Version ${task.versionId} of ${task.key} no longer exists.`);
+  const { rule, role: roleArn } = governingRule(store, task, source);
+
+  const role = deps.resolveRole(roleArn);
+  if (!role) {
+    throw new ReplicationFailure('AssumeRoleNotPermitted', `S3 cannot assume ${roleArn}: it does not exist or does not trust s3.amazonaws.com.`);
+  }
+  if (!source.isDeleteMarker) {
+    requirePermission(role, 's3:GetObjectVersionForReplication', objectArn(task.sourceBucket, task.key), 'SrcGetObjectNotPermitted');
+  }
+
+  const destination = store.buckets.find(task.destinationBucket);
+  if (!destination) throw new ReplicationFailure('DstBucketNotFound', `Destination bucket ${task.destinationBucket} does not exist.`);
+  if (destination.versioning !== 'Enabled') {
+    throw new ReplicationFailure('DstBucketUnversioned', `Versioning is not enabled on destination bucket ${task.destinationBucket}.`);
+  }
+
+  const target = objectArn(task.destinationBucket, task.key);
+  const ownerOverride = rule.Destination.AccessControlTranslation?.Owner === 'Destination';
+  if (source.isDeleteMarker) {
+    requirePermission(role, 's3:ReplicateDelete', target, 'DstDelObjNotPermitted');
+  } else {
+    requirePermission(role, 's3:ReplicateObject', target, 'DstPutObjectNotPermitted');
+    if (source.tags.length > 0) requirePermission(role, 's3:ReplicateTags', target, 'DstPutTaggingNotPermitted');
+    // NOTE: S3 has no dedicated failure code for a missing owner-override permission; we report the object write.
+    if (ownerOverride) requirePermission(role, 's3:ObjectOwnerOverrideToBucketOwner', target, 'DstPutObjectNotPermitted');
+  }
+
+  return deps.writeReplica(store, task.destinationBucket, source, {
+    storageClass: rule.Destination.StorageClass ?? source.storageClass,
+    ownerId: ownerOverride ? destination.ownerId : source.ownerId,
+  });
+}

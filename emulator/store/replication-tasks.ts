@@ -1,0 +1,256 @@
+import type { MetadataDb } from './metadata';
+import type { ReplicationStatus } from './types';
+
+/** The durable replication queue (table replication_tasks): one row per source version × destination bucket. */
+
+export type TaskState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+
+export interface ReplicationTask {
+  id: number;
+  sourceBucketId: number;
+  sourceBucket: string;
+  key: string;
+  versionId: string;
+  sourceSeq: number;
+  isDeleteMarker: boolean;
+  size: number;
+  destinationBucket: string;
+  ruleId: string | null;
+  state: TaskState;
+  attempts: number;
+  notBefore: number;
+  enqueuedAt: number;
+  finishedAt: number | null;
+  failureReason: string | null;
+  failureDetail: string | null;
+  fromBatch: boolean;
+}
+
+export interface NewTask {
+  sourceBucketId: number;
+  key: string;
+  versionId: string;
+  sourceSeq: number;
+  isDeleteMarker: boolean;
+  size: number;
+  destinationBucket: string;
+  ruleId: string | null;
+  notBefore: number;
+  enqueuedAt: number;
+  fromBatch: boolean;
+}
+
+interface TaskRow {
+  id: number;
+  source_bucket_id: number;
+  source_bucket: string;
+  key: string;
+  version_id: string;
+  source_seq: number;
+  is_delete_marker: number;
+  size: number;
+  destination_bucket: string;
+  rule_id: string | null;
+  state: TaskState;
+  attempts: number;
+  not_before: number;
+  enqueued_at: number;
+  finished_at: number | null;
+  failure_reason: string | null;
+  failure_detail: string | null;
+  from_batch: number;
+}
+
+export const TASK_COLUMNS = `t.*, b.name AS source_bucket`;
+export const TASK_FROM = `replication_tasks t JOIN buckets b ON b.id = t.source_bucket_id`;
+
+export function toTask(row: TaskRow): ReplicationTask {
+  return {
+    id: row.id,
+    sourceBucketId: row.source_bucket_id,
+    sourceBucket: row.source_bucket,
+    key: row.key,
+    versionId: row.version_id,
+    sourceSeq: row.source_seq,
+    isDeleteMarker: row.is_delete_marker === 1,
+    size: row.size,
+    destinationBucket: row.destination_bucket,
+    ruleId: row.rule_id,
+    state: row.state,
+    attempts: row.attempts,
+    notBefore: row.not_before,
+    enqueuedAt: row.enqueued_at,
+    finishedAt: row.finished_at,
+    failureReason: row.failure_reason,
+    failureDetail: row.failure_detail,
+    fromBatch: row.from_batch === 1,
+  };
+}
+
+export function selectTasks(db: MetadataDb, where: string, params: (string | number)[]): ReplicationTask[] {
+  return db
+    .prepare<(string | number)[], TaskRow>(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE ${where}`)
+    .all(...params)
+    .map(toTask);
+}
+
+/**
+ * Queues a task. A finished task for the same version and destination is reset (Batch Replication re-runs it);
+ * an open one is left alone. Returns whether a task is now open for the target.
+ */
+export function enqueueTask(db: MetadataDb, task: NewTask): void {
+  db.prepare(
+    `INSERT INTO replication_tasks (source_bucket_id, key, version_id, source_seq, is_delete_marker, size,
+       destination_bucket, rule_id, state, attempts, not_before, enqueued_at, from_batch)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
+     ON CONFLICT (source_bucket_id, key, version_id, destination_bucket) DO UPDATE SET
+       state = 'QUEUED', attempts = 0, not_before = excluded.not_before, enqueued_at = excluded.enqueued_at,
+       finished_at = NULL, failure_reason = NULL, failure_detail = NULL, from_batch = excluded.from_batch,
+       rule_id = excluded.rule_id, source_seq = excluded.source_seq, size = excluded.size
+     WHERE state IN ('COMPLETED', 'FAILED')`,
+  ).run(
+    task.sourceBucketId,
+    task.key,
+    task.versionId,
+    task.sourceSeq,
+    task.isDeleteMarker ? 1 : 0,
+    task.size,
+    task.destinationBucket,
+    task.ruleId,
+    task.notBefore,
+    task.enqueuedAt,
+    task.fromBatch ? 1 : 0,
+  );
+}
+
+/**
+ * Claims the next runnable task and marks it RUNNING. Per key and destination, tasks run one at a time and older
+ * source versions first: a task waits while another task of the same key and destination is running, or while an
+ * older version's task is still open.
+ */
+export function claimNextTask(db: MetadataDb, now: number): ReplicationTask | undefined {
+  return db.transaction(() => {
+    const row = db
+      .prepare<[number], TaskRow>(
+        `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
+         WHERE t.state = 'QUEUED' AND t.not_before <= ?
+           AND NOT EXISTS (
+             SELECT 1 FROM replication_tasks o
+             WHERE o.source_bucket_id = t.source_bucket_id AND o.key = t.key AND o.destination_bucket = t.destination_bucket
+               AND o.id <> t.id AND o.state IN ('QUEUED', 'RUNNING')
+               AND (o.state = 'RUNNING' OR o.source_seq < t.source_seq))
+         ORDER BY t.not_before, t.id
+         LIMIT 1`,
+      )
+      .get(now);
+    if (!row) return undefined;
+    db.prepare(`UPDATE replication_tasks SET state = 'RUNNING', attempts = attempts + 1 WHERE id = ?`).run(row.id);
+    return toTask({ ...row, state: 'RUNNING', attempts: row.attempts + 1 });
+  })();
+}
+
+/** The earliest not_before later than `after` among queued tasks (undefined when there is none). */
+export function nextQueuedTime(db: MetadataDb, after: number): number | undefined {
+  const row = db
+    .prepare<[number], { next: number | null }>(
+      `SELECT MIN(not_before) AS next FROM replication_tasks WHERE state = 'QUEUED' AND not_before > ?`,
+    )
+    .get(after);
+  return row?.next ?? undefined;
+}
+
+export function openTaskCount(db: MetadataDb): number {
+  return (
+    db
+      .prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM replication_tasks WHERE state IN ('QUEUED', 'RUNNING')`)
+      .get()?.n ?? 0
+  );
+}
+
+export function finishTask(
+  db: MetadataDb,
+  id: number,
+  outcome: { state: 'COMPLETED' } | { state: 'FAILED'; reason: string; detail: string | null },
+  now: number,
+): void {
+  db.prepare(
+    `UPDATE replication_tasks SET state = ?, finished_at = ?, failure_reason = ?, failure_detail = ? WHERE id = ?`,
+  ).run(
+    outcome.state,
+    now,
+    outcome.state === 'FAILED' ? outcome.reason : null,
+    outcome.state === 'FAILED' ? outcome.detail : null,
+    id,
+  );
+}
+
+export function retryTaskLater(db: MetadataDb, id: number, notBefore: number, detail: string): void {
+  db.prepare(`UPDATE replication_tasks SET state = 'QUEUED', not_before = ?, failure_detail = ? WHERE id = ?`).run(
+    notBefore,
+    detail,
+    id,
+  );
+}
+
+/** Start-up: tasks a crash left RUNNING go back to the queue (their write is idempotent). */
+export function requeueRunningTasks(db: MetadataDb): number {
+  return db.prepare(`UPDATE replication_tasks SET state = 'QUEUED' WHERE state = 'RUNNING'`).run().changes;
+}
+
+/** Queued tasks never attempted yet, with the regions of their source and destination (for re-timing). */
+export function unattemptedTaskRegions(
+  db: MetadataDb,
+): { id: number; enqueuedAt: number; sourceRegion: string; destinationRegion: string | null }[] {
+  return db
+    .prepare<[], { id: number; enqueued_at: number; source_region: string; destination_region: string | null }>(
+      `SELECT t.id, t.enqueued_at, s.region AS source_region, d.region AS destination_region
+       FROM replication_tasks t JOIN buckets s ON s.id = t.source_bucket_id
+       LEFT JOIN buckets d ON d.name = t.destination_bucket
+       WHERE t.state = 'QUEUED' AND t.attempts = 0`,
+    )
+    .all()
+    .map((row) => ({
+      id: row.id,
+      enqueuedAt: row.enqueued_at,
+      sourceRegion: row.source_region,
+      destinationRegion: row.destination_region,
+    }));
+}
+
+export function setTaskNotBefore(db: MetadataDb, id: number, notBefore: number): void {
+  db.prepare('UPDATE replication_tasks SET not_before = ? WHERE id = ?').run(notBefore, id);
+}
+
+/**
+ * The source version's status from its tasks: PENDING while any destination is open, then FAILED when any
+ * destination failed (with the first failure's reason), else COMPLETED. Undefined when it has no tasks.
+ */
+export function aggregateVersionStatus(
+  db: MetadataDb,
+  sourceBucketId: number,
+  key: string,
+  versionId: string,
+): { status: ReplicationStatus; reason: string | null } | undefined {
+  const rows = db
+    .prepare<[number, string, string], { state: TaskState; failure_reason: string | null }>(
+      `SELECT state, failure_reason FROM replication_tasks
+       WHERE source_bucket_id = ? AND key = ? AND version_id = ? ORDER BY id`,
+    )
+    .all(sourceBucketId, key, versionId);
+  if (rows.length === 0) return undefined;
+  if (rows.some((row) => row.state === 'QUEUED' || row.state === 'RUNNING')) return { status: 'PENDING', reason: null };
+  const failed = rows.find((row) => row.state === 'FAILED');
+  return failed ? { status: 'FAILED', reason: failed.failure_reason } : { status: 'COMPLETED', reason: null };
+}
+
+/** Writes the aggregate status onto the source version row (no-op when the version is gone). */
+export function refreshVersionStatus(db: MetadataDb, sourceBucketId: number, key: string, versionId: string): void {
+  db.transaction(() => {
+    const aggregate = aggregateVersionStatus(db, sourceBucketId, key, versionId);
+    if (!aggregate) return;
+    db.prepare(
+      `UPDATE object_versions SET replication_status = ?, replication_failure_reason = ?
+       WHERE bucket_id = ? AND key = ? AND version_id = ? AND (replication_status IS NULL OR replication_status <> 'REPLICA')`,
+    ).run(aggregate.status, aggregate.reason, sourceBucketId, key, versionId);
+  })();
+}
