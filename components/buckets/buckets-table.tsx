@@ -11,6 +11,9 @@ import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import type { BackendInfo } from '@/lib/aws/backend';
 import { ApiError } from '@/lib/queries/api-error';
 import { bucketsQuery, type BucketSummary } from '@/lib/queries/buckets';
+import { DeleteBucketDialog } from '@/components/bucket/delete-bucket-dialog';
+import { ReplicationRoleCell } from '@/components/bucket/replication-role-cell';
+import { CreateBucketDialog } from './create-bucket-dialog';
 import { RegionText } from './region-text';
 import { VersioningBadge } from './versioning-badge';
 
@@ -42,6 +45,10 @@ function BucketRows({ buckets }: { buckets: readonly BucketSummary[] }) {
           <Th>Region</Th>
           <Th>Creation date</Th>
           <Th>Versioning</Th>
+          <Th>Replication role</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
         </tr>
       </THead>
       <TBody>
@@ -60,6 +67,12 @@ function BucketRows({ buckets }: { buckets: readonly BucketSummary[] }) {
             </Td>
             <Td>
               <VersioningBadge state={bucket.versioning} />
+            </Td>
+            <Td>
+              <ReplicationRoleCell bucket={bucket.name} />
+            </Td>
+            <Td>
+              <DeleteBucketDialog bucket={bucket.name} />
             </Td>
           </Tr>
         ))}
@@ -83,7 +96,10 @@ export function BucketsTable({ backend }: { backend: BackendInfo }) {
         <h2 id="buckets-heading" className="text-lg font-bold">
           Buckets {data ? <span className="font-normal text-gray-700">({data.buckets.length})</span> : null}
         </h2>
-        {refresh}
+        <div className="flex flex-wrap items-center gap-2">
+          {refresh}
+          <CreateBucketDialog defaultRegion={backend.region} />
+        </div>
       </div>
       <StatusMessage className="sr-only">
         {isFetching ? 'Loading buckets…' : data ? `${data.buckets.length} buckets listed.` : ''}
