@@ -35,7 +35,11 @@ function ConfigureValues({ credentials, region }: { credentials: StaticCredentia
         ]}
       />
       <p className="text-sm text-gray-700">Or set them without the prompts:</p>
-      <CodeBlock code={configureSetCommands({ ...credentials, region })} copyLabel="Copy the aws configure commands" />
+      <CodeBlock
+        code={configureSetCommands({ ...credentials, region })}
+        shownCode={configureSetCommands({ ...credentials, secretAccessKey: '•'.repeat(12), region })}
+        copyLabel="Copy the aws configure commands"
+      />
     </>
   );
 }

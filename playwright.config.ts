@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import {
+  E2E_CONSOLE_PORT,
+  E2E_CONSOLE_URL,
+  E2E_CREDENTIALS,
+  E2E_EMULATOR_PORT,
+  e2eDataDir,
+} from './e2e/e2e-env';
+
+// The SDK's Node-version notice would fill the test output (workers inherit this).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** Debian's Chromium where it exists (Playwright cannot download its own here); else Playwright's browser. */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  forbidOnly: Boolean(process.env.CI),
+  globalTeardown: './e2e/global-teardown.ts',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: E2E_CONSOLE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'node scripts/start.mjs',
+    url: `${E2E_CONSOLE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // Lets start.mjs stop the endpoint cleanly instead of the whole group being killed at once.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+    env: {
+      CONSOLE_BACKEND: 'embedded',
+      HOSTNAME: '127.0.0.1',
+      PORT: String(E2E_CONSOLE_PORT),
+      EMULATOR_HOST: '127.0.0.1',
+      EMULATOR_PORT: String(E2E_EMULATOR_PORT),
+      EMULATOR_URL: '',
+      EMULATOR_DATA_DIR: e2eDataDir(),
+      EMULATOR_REPLICATION_DELAY_MS: '0',
+      EMULATOR_ACCESS_KEY_ID: E2E_CREDENTIALS.accessKeyId,
+      EMULATOR_SECRET_ACCESS_KEY: E2E_CREDENTIALS.secretAccessKey,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
