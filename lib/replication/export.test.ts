@@ -73,7 +73,7 @@ describe('AWS CLI', () => {
 });
 
 describe('Terraform', () => {
-  it('renders every block with terraform fmt alignment', () => {
+  it('renders every block as terraform fmt lays it out (checked with terraform fmt -check)', () => {
     expect(toTerraform('src', full)).toBe(`resource "aws_s3_bucket_replication_configuration" "src" {
   role   = "arn:aws:iam::111122223333:role/service-role/s3crr_role_for_src"
   bucket = "src"
@@ -86,7 +86,7 @@ describe('Terraform', () => {
     filter {
       and {
         prefix = "Tax/"
-        tags   = {
+        tags = {
           k             = "v"
           "cost:centre" = "$\${x} \\"q\\""
         }

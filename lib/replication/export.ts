@@ -73,7 +73,7 @@ function hclMap(name: string, tags: readonly Tag[]): HclItem {
 
 function renderHcl(items: HclItem[], indent: string): string[] {
   const out: string[] = [];
-  let run: { start: number; width: number; lines: number[] } | undefined;
+  let run: { width: number; lines: number[] } | undefined;
   const flushRun = () => {
     if (!run) return;
     for (const index of run.lines) {
@@ -95,12 +95,16 @@ function renderHcl(items: HclItem[], indent: string): string[] {
       else out.push(`${indent}${item.name} {`, ...renderHcl(item.items, `${indent}  `), `${indent}}`);
       return;
     }
-    run ??= { start: out.length, width: 0, lines: [] };
+    if (item.lines.length > 1) {
+      // terraform fmt leaves a multi-line value out of the aligned run around it.
+      flushRun();
+      out.push(`${indent}${item.name} = ${item.lines[0]}`, ...item.lines.slice(1).map((l) => `${indent}${l}`));
+      return;
+    }
+    run ??= { width: 0, lines: [] };
     run.width = Math.max(run.width, item.name.length);
     run.lines.push(out.length);
-    out.push(`${indent}${item.name} = ${item.lines[0]}`, ...item.lines.slice(1).map((l) => `${indent}${l}`));
-    // A multi-line value ends the aligned run, as terraform fmt does.
-    if (item.lines.length > 1) flushRun();
+    out.push(`${indent}${item.name} = ${item.lines[0]}`);
   });
   flushRun();
   return out;
