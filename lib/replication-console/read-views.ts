@@ -9,17 +9,9 @@ import { readBucketState, readReplicationConfiguration } from './bucket-state';
 import type { ReplicationDeps } from './deps';
 import { decodePolicyDocument } from './role-state';
 import { trustsService } from '@/lib/iam/evaluate';
+import { bucketNotFound } from './request-errors';
 import type { BucketReplicationView, DestinationView, RoleList, RulesOverview, ScopePreview } from './views';
 
-/** Shaped like the SDK's NoSuchBucket so that route handlers answer 404 with it. */
-export class BucketNotFoundError extends Error {
-  readonly $fault = 'client';
-  readonly $metadata = { httpStatusCode: 404 };
-  constructor(readonly bucket: string) {
-    super(`Bucket ${bucket} does not exist.`);
-    this.name = 'NoSuchBucket';
-  }
-}
 
 async function callerAccount(deps: ReplicationDeps): Promise<string | null> {
   try {
@@ -37,7 +29,7 @@ async function destinationView(deps: ReplicationDeps, name: string): Promise<Des
 /** A bucket's replication configuration with what the Management tab shows about its destinations. */
 export async function readBucketReplication(deps: ReplicationDeps, bucket: string): Promise<BucketReplicationView> {
   const source = await readBucketState(deps, bucket);
-  if (!source.exists) throw new BucketNotFoundError(bucket);
+  if (!source.exists) throw bucketNotFound(bucket);
   const configuration = await readReplicationConfiguration(deps, bucket, source.region);
   const names = [...new Set((configuration?.Rules ?? []).map((rule) => ruleDestinationBucketName(rule)))];
   return {
@@ -130,7 +122,7 @@ export async function previewScope(
   tags: { key: string; value: string }[],
 ): Promise<ScopePreview> {
   const source = await readBucketState(deps, bucket);
-  if (!source.exists) throw new BucketNotFoundError(bucket);
+  if (!source.exists) throw bucketNotFound(bucket);
   const s3 = deps.s3(source.region);
   const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, MaxKeys: SCOPE_SAMPLE_KEYS }));
   const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));

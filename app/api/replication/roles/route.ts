@@ -1,0 +1,5 @@
+import { jsonRoute } from '@/lib/aws/route-handler';
+import { listRoles } from '@/lib/replication-console/read-views';
+import { serverReplicationDeps } from '@/lib/replication-console/server-deps';
+
+export const GET = jsonRoute(async () => listRoles(serverReplicationDeps()));
