@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { Transform } from 'node:stream';
+import { PassThrough, type Readable, type Transform } from 'node:stream';
 import { S3Error } from '../s3/errors';
 import type { IncomingBody } from '../store/objects';
 import { createAwsChunkedDecoder, type AwsChunkedOptions } from './aws-chunked';
@@ -104,7 +104,7 @@ export function openRequestBody(request: IncomingMessage, signing: BodySigning):
   const verifier = new BodyVerifier(expectations);
   transforms.push(verifier);
   return {
-    stream: request,
+    stream: detachableSource(request),
     transforms,
     digest() {
       const checksum = verifier.verifiedChecksum();
@@ -117,11 +117,30 @@ export function openRequestBody(request: IncomingMessage, signing: BodySigning):
 }
 
 /** Bytes read from the store (UploadPartCopy) on their way to a new blob: only the MD5 (ETag) is computed. */
-export function bodyFromStoredBytes(stream: import('node:stream').Readable): IncomingBody {
+export function bodyFromStoredBytes(stream: Readable): IncomingBody {
   const verifier = new BodyVerifier({});
   return {
     stream,
     transforms: [verifier],
     digest: () => ({ md5Hex: verifier.digestMd5Hex(), checksum: null }),
   };
+}
+
+/**
+ * The request body behind a proxy: when a body pipeline fails (bad digest, too large, …) only the proxy is destroyed,
+ * so the socket survives and the client still receives S3's error (Node discards the unread rest of the body).
+ */
+function detachableSource(request: IncomingMessage): Readable {
+  const proxy = new PassThrough();
+  const onError = (error: Error) => proxy.destroy(error);
+  const onAborted = () => proxy.destroy(Object.assign(new Error('request aborted'), { code: 'ECONNRESET' }));
+  request.on('error', onError);
+  request.on('aborted', onAborted);
+  proxy.on('close', () => {
+    request.unpipe(proxy);
+    request.off('error', onError);
+    request.off('aborted', onAborted);
+  });
+  request.pipe(proxy);
+  return proxy;
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { handleAdminRequest } from '../admin/dispatch';
+import { authorizeS3Request } from '../auth/authorize';
 import type { CredentialRegistry } from '../auth/credential-registry';
 import { parseCredentialScopeService, verifySigV4, type VerifiedRequest } from '../auth/sigv4';
 import { handleIamRequest, iamErrorResponse } from '../iam/dispatch';
@@ -137,6 +138,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Se
           throw new S3Error('NotImplemented', { message: 'This operation is not implemented by the embedded endpoint.' });
         }
         const s3Context: S3Context = { ...ctx, auth, bucket: routed.bucket, key: routed.key };
+        authorizeS3Request(s3Context);
         response = await handler(s3Context);
       } else {
         response = await handleIamRequest(ctx);
@@ -145,7 +147,22 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Se
   } catch (error) {
     response = errorResponse(error, { route, requestId, hostId, rawPath, method, logger: deps.logger });
   }
+  if (!req.complete) prepareToDiscardBody(req, res);
   await send(res, response, requestId, hostId, method, deps.logger);
+}
+
+const MAX_DISCARDED_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The response is ready but the body was not (fully) read, e.g. an error before or during it. A small rest is read
+ * and discarded so the connection can be reused; a large one is not worth reading, so the connection is closed.
+ */
+function prepareToDiscardBody(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (!(declared <= MAX_DISCARDED_BODY_BYTES) && !res.headersSent) res.setHeader('connection', 'close');
+  res.once('finish', () => {
+    if (!req.complete) req.resume();
+  });
 }
 
 function errorResponse(
