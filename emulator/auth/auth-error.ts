@@ -87,6 +87,11 @@ export const presignExpired = (expiresParameter: string, expiresAt: Date, server
     ServerTime: isoSeconds(serverTime),
   });
 
+export const headersNotSigned = (names: readonly string[]): AuthError =>
+  new AuthError('AccessDenied', 403, 'There were headers present in the request which were not signed', {
+    HeadersNotSigned: names.join(', '),
+  });
+
 export const presignNotYetValid = (): AuthError => new AuthError('AccessDenied', 403, 'Request is not valid yet');
 
 export interface SignatureMismatchDetails {

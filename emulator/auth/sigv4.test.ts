@@ -354,6 +354,22 @@ describe('authentication errors', () => {
     await expect(verifySigV4(request, lookup, DOC_TIME)).resolves.toBeTruthy();
   });
 
+  it('rejects x-amz-* headers that the signature does not cover', async () => {
+    const request = {
+      ...docGetObject,
+      headers: { ...docGetObject.headers, 'x-amz-meta-b': '1', 'X-Amz-Acl': 'public-read' },
+    };
+    const error = await expectAuthError(
+      verifySigV4(request, lookup, DOC_TIME),
+      'AccessDenied',
+      403,
+      'There were headers present in the request which were not signed',
+    );
+    expect(error.extra).toEqual({ HeadersNotSigned: 'x-amz-acl, x-amz-meta-b' });
+    const presigned = { ...docPresignedGet, headers: { ...docPresignedGet.headers, 'x-amz-server-side-encryption': 'AES256' } };
+    await expectAuthError(verifySigV4(presigned, lookup, DOC_TIME), 'AccessDenied', 403, /not signed/);
+  });
+
   it('rejects a request more than 15 minutes away from the server clock', async () => {
     const late = new Date(DOC_TIME.getTime() + 15 * 60 * 1000 + 1000);
     const error = await expectAuthError(

@@ -3,6 +3,7 @@ import {
   AuthError,
   accessDenied,
   headerMalformed,
+  headersNotSigned,
   invalidAccessKeyId,
   invalidContentSha256,
   missingContentSha256,
@@ -234,7 +235,7 @@ async function verifyPresigned(
 
 const PRESIGN_SIGNATURE_PARAMETER = new Set(['X-Amz-Signature']);
 
-/** Looks the key up, recomputes the signature and compares; returns the signing key on success. */
+/** Looks the key up, recomputes the signature and compares, then checks every x-amz-* header was signed. */
 async function checkSignature(
   req: IncomingSignedRequest,
   queryParameters: QueryParameter[],
@@ -262,16 +263,30 @@ async function checkSignature(
   };
 
   const literalPlus = attempt(queryParameters);
-  if (literalPlus.matches) return signingKey;
   // Some hand-written clients send '+' for a space (form encoding) and sign '%20'; accept that reading too.
-  if (req.rawQuery.includes('+') && attempt(parseRawQuery(req.rawQuery, true)).matches) return signingKey;
+  const matches =
+    literalPlus.matches || (req.rawQuery.includes('+') && attempt(parseRawQuery(req.rawQuery, true)).matches);
+  if (!matches) {
+    throw signatureDoesNotMatch({
+      accessKeyId: credential.accessKeyId,
+      stringToSign: literalPlus.stringToSign,
+      signatureProvided: inputs.signature,
+      canonicalRequest: literalPlus.canonical,
+    });
+  }
+  const unsigned = unsignedAmzHeaders(req.headers, inputs.signedHeaders);
+  if (unsigned.length > 0) throw headersNotSigned(unsigned);
+  return signingKey;
+}
 
-  throw signatureDoesNotMatch({
-    accessKeyId: credential.accessKeyId,
-    stringToSign: literalPlus.stringToSign,
-    signatureProvided: inputs.signature,
-    canonicalRequest: literalPlus.canonical,
-  });
+/** S3 requires every x-amz-* header a request carries to be covered by the signature. */
+function unsignedAmzHeaders(headers: HeaderBag, signedHeaders: readonly string[]): string[] {
+  const signed = new Set(signedHeaders);
+  return Object.entries(headers)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name.toLowerCase())
+    .filter((name) => name.startsWith('x-amz-') && !signed.has(name))
+    .sort();
 }
 
 function deriveSigningKey(secretAccessKey: string, credential: CredentialScope): Promise<Uint8Array> {
