@@ -12,7 +12,7 @@ export function validateBucketName(name: string): string[] {
   if (!/^[a-z0-9.-]*$/.test(name)) {
     problems.push('Bucket name can consist only of lowercase letters, numbers, periods (.), and hyphens (-).');
   }
-  if (name.length > 0 && !/^[a-z0-9].*[a-z0-9]$|^[a-z0-9]$/.test(name)) {
+  if (name.length > 0 && !/^[a-zA-Z0-9](?:.*[a-zA-Z0-9])?$/s.test(name)) {
     problems.push('Bucket name must begin and end with a letter or number.');
   }
   if (name.includes('..')) problems.push('Bucket name must not contain two adjacent periods.');
