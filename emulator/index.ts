@@ -4,6 +4,7 @@ import { CredentialRegistry, rootKeyResolver } from './auth/credential-registry'
 import { loadOrCreateRootCredentials } from './auth/credentials';
 import { DEFAULT_OPTIONS, consoleLogger, type EmulatorOptions } from './config';
 import { createEndpointServer } from './http/server';
+import { registerIamUserKeys } from './iam/user-credentials';
 import { ReplicationEngine } from './replication/engine';
 import { Store } from './store/store';
 
@@ -38,6 +39,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
   replication.start();
   const credentialRegistry = new CredentialRegistry();
   credentialRegistry.register(rootKeyResolver(root.accessKeyId, root.secretAccessKey));
+  registerIamUserKeys(credentialRegistry, store);
   const server = createEndpointServer({ store, credentials: credentialRegistry, logger });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -27,8 +27,8 @@ export class IamGroupStore {
 
   list(pathPrefix = '/'): IamGroup[] {
     return this.db
-      .prepare<[string], IamGroupRow>('SELECT * FROM iam_groups WHERE substr(path, 1, length(?1)) = ?1 ORDER BY name_key')
-      .all(pathPrefix)
+      .prepare<[{ prefix: string }], IamGroupRow>('SELECT * FROM iam_groups WHERE substr(path, 1, length(@prefix)) = @prefix ORDER BY name_key')
+      .all({ prefix: pathPrefix })
       .map(toIamGroup);
   }
 

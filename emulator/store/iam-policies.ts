@@ -70,13 +70,13 @@ export class IamPolicyStore {
 
   list(filter: PolicyListFilter): IamManagedPolicy[] {
     return this.db
-      .prepare<[string, string, number], IamPolicyRow>(
+      .prepare<[{ scope: string; prefix: string; onlyAttached: number }], IamPolicyRow>(
         `${POLICY_SELECT}
-         WHERE (?1 = 'All' OR p.scope = ?1) AND substr(p.path, 1, length(?2)) = ?2
-           AND (?3 = 0 OR EXISTS (SELECT 1 FROM iam_policy_attachments a WHERE a.policy_id = p.id))
+         WHERE (@scope = 'All' OR p.scope = @scope) AND substr(p.path, 1, length(@prefix)) = @prefix
+           AND (@onlyAttached = 0 OR EXISTS (SELECT 1 FROM iam_policy_attachments a WHERE a.policy_id = p.id))
          ORDER BY p.name_key, p.arn`,
       )
-      .all(filter.scope, filter.pathPrefix, filter.onlyAttached ? 1 : 0)
+      .all({ scope: filter.scope, prefix: filter.pathPrefix, onlyAttached: filter.onlyAttached ? 1 : 0 })
       .map(toIamManagedPolicy);
   }
 

@@ -36,8 +36,8 @@ export class IamRoleStore {
   /** Roles whose path starts with `pathPrefix`, ordered by name. */
   list(pathPrefix = '/'): IamRole[] {
     return this.db
-      .prepare<[string], IamRoleRow>('SELECT * FROM iam_roles WHERE substr(path, 1, length(?1)) = ?1 ORDER BY name_key')
-      .all(pathPrefix)
+      .prepare<[{ prefix: string }], IamRoleRow>('SELECT * FROM iam_roles WHERE substr(path, 1, length(@prefix)) = @prefix ORDER BY name_key')
+      .all({ prefix: pathPrefix })
       .map(toIamRole);
   }
 

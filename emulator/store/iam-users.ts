@@ -27,8 +27,8 @@ export class IamUserStore {
 
   list(pathPrefix = '/'): IamUser[] {
     return this.db
-      .prepare<[string], IamUserRow>('SELECT * FROM iam_users WHERE substr(path, 1, length(?1)) = ?1 ORDER BY name_key')
-      .all(pathPrefix)
+      .prepare<[{ prefix: string }], IamUserRow>('SELECT * FROM iam_users WHERE substr(path, 1, length(@prefix)) = @prefix ORDER BY name_key')
+      .all({ prefix: pathPrefix })
       .map(toIamUser);
   }
 
