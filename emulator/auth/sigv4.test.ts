@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from './auth-error';
 import { NodeSha256 } from './sigv4-crypto';
@@ -549,5 +550,33 @@ describe('hasAuthentication / parseCredentialScopeService', () => {
     expect(hasAuthentication(docGetObject)).toBe(true);
     expect(hasAuthentication(docPresignedGet)).toBe(true);
     expect(hasAuthentication({ headers: {}, rawQuery: 'X-Amz-Signature=x' })).toBe(true);
+  });
+});
+
+describe('robustness', () => {
+  it('answers arbitrary authorization input with an AuthError, never another exception', async () => {
+    const authorization = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(fc.constantFrom('AWS4-HMAC-SHA256 ', 'AWS ', ''), fc.string(), fc.constantFrom('Credential=', 'SignedHeaders=', 'Signature=', ','), fc.string())
+        .map((parts) => parts.join('')),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(authorization, { nil: undefined }),
+        fc.string(),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.option(fc.string(), { nil: undefined }),
+        async (auth, rawQuery, amzDate, contentSha) => {
+          const headers = { host: 'h', authorization: auth, 'x-amz-date': amzDate, 'x-amz-content-sha256': contentSha };
+          const outcome = await verifySigV4({ method: 'GET', rawPath: '/%zz/ü', rawQuery, headers }, lookup).then(
+            () => 'ok',
+            (error: unknown) => error,
+          );
+          expect(outcome).toBeInstanceOf(AuthError);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -331,4 +331,27 @@ describe('framing errors', () => {
     decoder.end(Buffer.from('zz\r\n'));
     await expect(decoder.trailers).rejects.toMatchObject({ code: 'InvalidRequest' });
   });
+
+  it('answers arbitrary input with success or an AwsChunkedError, never a hang or another error', async () => {
+    const fragments = ['0', '5', 'a', 'ff', ';chunk-signature=', '\r\n', '\n', '\r', 'hello', ':', 'x-amz-checksum-crc32', ' '];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 4 })), { maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (parts, expectTrailer, signed) => {
+          const body = Buffer.from(parts.join(''), 'latin1');
+          const outcome = await decode(byteByByte(body), {
+            expectTrailer,
+            signed: signed ? signing(DOC_SEED) : undefined,
+          }).then(
+            () => 'ok',
+            (error: unknown) => error,
+          );
+          if (outcome !== 'ok') expect(outcome).toBeInstanceOf(AwsChunkedError);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
