@@ -91,20 +91,20 @@ export function createCrc32c(): CrcState {
   return tableCrc32(crc32cTables);
 }
 
-/** CRC-64/NVME tables, each 64-bit entry kept as two 32-bit halves to avoid BigInt in the hot loop. */
-interface Crc64Table {
-  high: Uint32Array;
-  low: Uint32Array;
+/** CRC-64/NVME slice-by-8 tables; each 64-bit entry is kept as two 32-bit halves to avoid BigInt in the hot loop. */
+interface Crc64Tables {
+  high: Uint32Array[];
+  low: Uint32Array[];
 }
 
-let crc64NvmeTable: Crc64Table | undefined;
+let crc64NvmeTables: Crc64Tables | undefined;
 
-function buildCrc64NvmeTable(): Crc64Table {
+function buildCrc64NvmeTables(): Crc64Tables {
   // Reflected form of the NVMe polynomial 0xad93d23594c93659.
   const polyHigh = 0x9a6c9329;
   const polyLow = 0xac4bc9b5;
-  const high = new Uint32Array(256);
-  const low = new Uint32Array(256);
+  const high = Array.from({ length: 8 }, () => new Uint32Array(256));
+  const low = Array.from({ length: 8 }, () => new Uint32Array(256));
   for (let i = 0; i < 256; i++) {
     let h = 0;
     let l = i;
@@ -117,25 +117,52 @@ function buildCrc64NvmeTable(): Crc64Table {
         l = (l ^ polyLow) >>> 0;
       }
     }
-    high[i] = h;
-    low[i] = l;
+    high[0][i] = h;
+    low[0][i] = l;
+  }
+  for (let t = 1; t < 8; t++) {
+    for (let i = 0; i < 256; i++) {
+      const h = high[t - 1][i];
+      const l = low[t - 1][i];
+      const index = l & 0xff;
+      high[t][i] = ((h >>> 8) ^ high[0][index]) >>> 0;
+      low[t][i] = (((l >>> 8) | (h << 24)) ^ low[0][index]) >>> 0;
+    }
   }
   return { high, low };
 }
 
 /** CRC-64/NVME (init and final XOR all ones, reflected). */
 export function createCrc64Nvme(): CrcState {
-  crc64NvmeTable ??= buildCrc64NvmeTable();
-  const { high, low } = crc64NvmeTable;
+  crc64NvmeTables ??= buildCrc64NvmeTables();
+  const { high, low } = crc64NvmeTables;
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = high;
+  const [l0, l1, l2, l3, l4, l5, l6, l7] = low;
   let h = 0xffffffff;
   let l = 0xffffffff;
   return {
     update(chunk) {
-      for (let i = 0; i < chunk.length; i++) {
+      let i = 0;
+      const fastEnd = chunk.length - (chunk.length % 8);
+      for (; i < fastEnd; i += 8) {
+        const a = l ^ (chunk[i] | (chunk[i + 1] << 8) | (chunk[i + 2] << 16) | (chunk[i + 3] << 24));
+        const b = h ^ (chunk[i + 4] | (chunk[i + 5] << 8) | (chunk[i + 6] << 16) | (chunk[i + 7] << 24));
+        const ia = a & 0xff;
+        const ib = (a >>> 8) & 0xff;
+        const ic = (a >>> 16) & 0xff;
+        const id = a >>> 24;
+        const ie = b & 0xff;
+        const iff = (b >>> 8) & 0xff;
+        const ig = (b >>> 16) & 0xff;
+        const ih = b >>> 24;
+        h = h7[ia] ^ h6[ib] ^ h5[ic] ^ h4[id] ^ h3[ie] ^ h2[iff] ^ h1[ig] ^ h0[ih];
+        l = l7[ia] ^ l6[ib] ^ l5[ic] ^ l4[id] ^ l3[ie] ^ l2[iff] ^ l1[ig] ^ l0[ih];
+      }
+      for (; i < chunk.length; i++) {
         const index = (l ^ chunk[i]) & 0xff;
         const shiftedLow = (l >>> 8) | (h << 24);
-        h = (h >>> 8) ^ high[index];
-        l = (shiftedLow ^ low[index]) >>> 0;
+        h = (h >>> 8) ^ h0[index];
+        l = shiftedLow ^ l0[index];
       }
     },
     value() {
