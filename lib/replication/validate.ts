@@ -1,7 +1,7 @@
 import { bucketNameFromArn, isValidBucketName } from '@/lib/s3/bucket-name';
 import { REPLICATION_LIMITS, type ReplicationConfiguration, type ReplicationRule } from '@/lib/replication/schema';
 import { isV2Configuration, ruleDestinationBucketName, ruleTags } from '@/lib/replication/rule-shape';
-import { MALFORMED_XML_MESSAGE } from '@/lib/replication/xml';
+import { MALFORMED_XML_MESSAGE } from '@/lib/replication/s3-messages';
 
 /**
  * Every PutBucketReplication check of s3-replication.md §1.4, reporting ALL issues in the order S3 is

@@ -2,11 +2,10 @@ import {
   replicationConfigurationSchema,
   type ReplicationConfiguration,
 } from '@/lib/replication/schema';
+import { MALFORMED_XML_MESSAGE } from '@/lib/replication/s3-messages';
 import { escapeXmlText, parseXmlTree, type XmlElement } from '@/lib/replication/xml-tree';
 
-/** S3's MalformedXML text (observed on AWS). */
-export const MALFORMED_XML_MESSAGE =
-  'The XML you provided was not well-formed or did not validate against our published schema';
+export { MALFORMED_XML_MESSAGE } from '@/lib/replication/s3-messages';
 
 export const S3_XML_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
