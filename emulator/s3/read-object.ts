@@ -17,6 +17,7 @@ function header(ctx: S3Context, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+// NOTE: the partNumber query parameter is ignored (the whole object or the Range is served).
 /** GetObject and HeadObject: the same resolution, preconditions, range and headers; HEAD sends no body. */
 export async function readObject(ctx: S3Context, method: 'GET' | 'HEAD'): Promise<S3Response> {
   const bucket = ctx.store.buckets.require(ctx.bucket);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, prefixSuccessor, walkKeys, type WalkSource } from './key-walk';
+import { compareKeys, prefixSuccessor, walkKeys, type WalkCursor, type WalkResult, type WalkSource } from './key-walk';
 
 function arraySource(keys: string[]): WalkSource<string, never> {
   const sorted = [...keys].sort(compareKeys);
@@ -38,9 +38,9 @@ describe('walkKeys', () => {
   it('pages without repeating or losing anything at every page size', () => {
     for (let size = 1; size <= 8; size += 1) {
       const seen: string[] = [];
-      let start = null;
+      let start: WalkCursor<never> | null = null;
       for (;;) {
-        const page = walkKeys(arraySource(keys), { prefix: '', delimiter: '/', start, maxItems: size });
+        const page: WalkResult<string, never> = walkKeys(arraySource(keys), { prefix: '', delimiter: '/', start, maxItems: size });
         seen.push(...page.entries.map((e) => (e.kind === 'row' ? e.row : `P:${e.prefix}`)));
         if (!page.isTruncated) break;
         start = page.next;

@@ -300,6 +300,7 @@ export class MultipartStore {
         etag,
         blobId: blob.id,
         partsCount: chosen.length,
+        // NOTE: multipart objects carry no (composite) checksum; GET then returns none.
         checksum: null,
         ownerId: upload.ownerId,
       },
