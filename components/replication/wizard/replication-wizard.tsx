@@ -1,0 +1,116 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useReducer, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import type { ActionFailure } from '@/lib/actions/result';
+import { bucketKeys } from '@/lib/queries/buckets';
+import { replicationKeys } from '@/lib/queries/replication';
+import { StepDestination } from './step-destination';
+import { StepOptions } from './step-options';
+import { StepReview } from './step-review';
+import { StepSource } from './step-source';
+import {
+  draftToInput,
+  initialWizardState,
+  stepErrors,
+  WIZARD_STEPS,
+  wizardReducer,
+  type WizardDraft,
+  type WizardStep,
+} from './wizard-state';
+
+function StepList({ step, reached, onGoTo }: { step: WizardStep; reached: WizardStep; onGoTo: (step: WizardStep) => void }) {
+  return (
+    <nav aria-label="Wizard steps">
+      <ol className="flex flex-wrap gap-2">
+        {WIZARD_STEPS.map((label, index) => {
+          const current = index === step;
+          return (
+            <li key={label}>
+              <button
+                type="button"
+                aria-current={current ? 'step' : undefined}
+                disabled={index > reached}
+                onClick={() => onGoTo(index as WizardStep)}
+                className={cn(
+                  'rounded-full border-2 px-3 py-1 text-sm',
+                  current ? 'border-action bg-action font-bold text-white' : 'border-line bg-white',
+                  'disabled:opacity-50',
+                )}
+              >
+                Step {index + 1}: {label}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * The four-step replication rule wizard. Its state lives in one reducer; the only server calls are reads
+ * (buckets, roles, scope preview, the Review plan) and the Save phases.
+ */
+export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft: WizardDraft; currentRole: string | null }) {
+  const [state, dispatch] = useReducer(wizardReducer, initialDraft, initialWizardState);
+  const [reviewKey, setReviewKey] = useState(0);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { step, draft, fieldErrors } = state;
+
+  function goTo(target: WizardStep) {
+    if (target > step) {
+      const errors = stepErrors(draft, step);
+      if (Object.keys(errors).length > 0) {
+        dispatch({ type: 'showErrors', fieldErrors: errors });
+        return;
+      }
+    }
+    dispatch({ type: 'goTo', step: target });
+    if (target === 3) setReviewKey((key) => key + 1);
+  }
+
+  function onRefused(failure: ActionFailure) {
+    dispatch({ type: 'showErrors', fieldErrors: failure.fieldErrors ?? {} });
+  }
+
+  async function onSaved() {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: replicationKeys.bucket(draft.sourceBucket) }),
+      queryClient.invalidateQueries({ queryKey: replicationKeys.rules() }),
+      queryClient.invalidateQueries({ queryKey: bucketKeys.all }),
+    ]);
+    const params = new URLSearchParams({ saved: draft.ruleName.trim() });
+    if (draft.editingRuleId === undefined) params.set('added', '1');
+    router.push(`/buckets/${encodeURIComponent(draft.sourceBucket)}/management?${params}`);
+  }
+
+  const stepProps = { draft, dispatch, errors: fieldErrors };
+  return (
+    <div className="space-y-4">
+      <StepList step={step} reached={state.reached} onGoTo={goTo} />
+      <h2 className="text-xl font-bold">
+        Step {step + 1}: {WIZARD_STEPS[step]}
+      </h2>
+      {fieldErrors._form ? <p className="text-sm text-red-700">{fieldErrors._form.join(' ')}</p> : null}
+      {step === 0 ? <StepSource {...stepProps} /> : null}
+      {step === 1 ? <StepDestination {...stepProps} /> : null}
+      {step === 2 ? <StepOptions {...stepProps} currentRole={currentRole} /> : null}
+      {step === 3 ? (
+        <StepReview key={reviewKey} input={draftToInput(draft)} onGoTo={goTo} onSaved={() => void onSaved()} onRefused={onRefused} />
+      ) : null}
+      <div className="flex gap-2">
+        {step > 0 ? <Button onClick={() => goTo((step - 1) as WizardStep)}>Previous</Button> : null}
+        {step < 3 ? (
+          <Button variant="primary" onClick={() => goTo((step + 1) as WizardStep)}>
+            Next
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

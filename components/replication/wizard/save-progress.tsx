@@ -1,0 +1,131 @@
+'use client';
+
+import { useState } from 'react';
+import {
+  enableReplicationVersioningAction,
+  ensureReplicationRoleAction,
+  saveReplicationConfigurationAction,
+} from '@/app/replication/actions';
+import { Button } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { StatusMessage } from '@/components/ui/status-message';
+import type { ActionFailure, ActionResult } from '@/lib/actions/result';
+import type { RuleInput } from '@/lib/replication-console/rule-input';
+import type { SavePlan } from '@/lib/replication-console/save-plan';
+
+type PhaseStatus = 'waiting' | 'running' | 'done' | 'failed';
+
+type Phase = { label: string; run: (input: RuleInput) => Promise<ActionResult<unknown>> };
+
+function phasesFor(plan: SavePlan): Phase[] {
+  const versioning = plan.versioningToEnable.map((change) => change.bucket);
+  const role = plan.role;
+  const roleLabel =
+    role.kind === 'new'
+      ? role.exists
+        ? `Reuse IAM role ${role.name}${role.writesPolicy ? ' and update its permission policy' : ''}`
+        : `Create IAM role ${role.name} and its permission policy ${role.policyName}`
+      : role.addMissingPermissions && role.missingPermissions.length > 0
+        ? `Add the missing permissions to IAM role ${role.name}`
+        : `Use IAM role ${role.name}`;
+  return [
+    {
+      label: versioning.length > 0 ? `Enable versioning on ${versioning.join(' and ')}` : 'Check versioning (already enabled)',
+      run: enableReplicationVersioningAction,
+    },
+    { label: roleLabel, run: ensureReplicationRoleAction },
+    {
+      label: `Save the replication configuration of ${plan.source.name} (${plan.nextConfiguration.Rules.length} rule${plan.nextConfiguration.Rules.length === 1 ? '' : 's'})`,
+      run: saveReplicationConfigurationAction,
+    },
+  ];
+}
+
+const STATUS_TEXT: Record<PhaseStatus, string> = { waiting: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed' };
+
+function StatusIcon({ status }: { status: PhaseStatus }) {
+  if (status === 'running') return <Spinner label={null} />;
+  const icon = { waiting: '○', done: '✓', failed: '✕' }[status];
+  const colour = { waiting: 'text-gray-500', done: 'text-green-700', failed: 'text-red-700' }[status];
+  return (
+    <span aria-hidden="true" className={`inline-block w-4 text-center font-bold ${colour}`}>
+      {icon}
+    </span>
+  );
+}
+
+/**
+ * Runs Save's phases one server action at a time and shows each with its own status. A failed phase can be
+ * retried: every phase re-checks the world on the server and does nothing twice.
+ */
+export function SaveProgress({
+  plan,
+  input,
+  onSaved,
+  onRefused,
+}: {
+  plan: SavePlan;
+  input: RuleInput;
+  onSaved: () => void;
+  onRefused: (failure: ActionFailure) => void;
+}) {
+  const phases = phasesFor(plan);
+  const [statuses, setStatuses] = useState<PhaseStatus[]>(() => phases.map(() => 'waiting'));
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const running = statuses.includes('running');
+
+  async function runFrom(start: number) {
+    setFailure(null);
+    for (let index = start; index < phases.length; index += 1) {
+      setStatuses((current) => current.map((status, i) => (i === index ? 'running' : i > index ? 'waiting' : status)));
+      let result: ActionResult<unknown>;
+      try {
+        result = await phases[index].run(input);
+      } catch {
+        result = { ok: false, error: { code: 'NetworkError', message: 'The console server did not answer. Is it still running?' } };
+      }
+      if (!result.ok) {
+        setStatuses((current) => current.map((status, i) => (i === index ? 'failed' : status)));
+        setFailure(result.error);
+        if (result.error.fieldErrors && Object.keys(result.error.fieldErrors).length > 0) onRefused(result.error);
+        return;
+      }
+      setStatuses((current) => current.map((status, i) => (i === index ? 'done' : status)));
+    }
+    onSaved();
+  }
+
+  const failedAt = statuses.indexOf('failed');
+  const started = statuses.some((status) => status !== 'waiting');
+  return (
+    <div className="space-y-3">
+      <ol className="space-y-2" aria-label="Save steps">
+        {phases.map((phase, index) => (
+          <li key={phase.label} className="flex items-center gap-2 text-sm">
+            <StatusIcon status={statuses[index]} />
+            <span>{phase.label}</span>
+            <span className="sr-only">: {STATUS_TEXT[statuses[index]]}</span>
+          </li>
+        ))}
+      </ol>
+      <StatusMessage>
+        {failure ? (
+          <span className="text-red-700">
+            {failure.code}: {failure.message}
+          </span>
+        ) : running ? (
+          'Saving…'
+        ) : null}
+      </StatusMessage>
+      {!started ? (
+        <Button variant="primary" onClick={() => void runFrom(0)}>
+          Save
+        </Button>
+      ) : failedAt >= 0 && !running ? (
+        <Button variant="primary" onClick={() => void runFrom(failedAt)}>
+          Retry from the failed step
+        </Button>
+      ) : null}
+    </div>
+  );
+}
