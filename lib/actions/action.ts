@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { describeAwsError } from '@/lib/aws/errors';
+import { ConsoleEnvError } from '@/lib/env';
 import { INTERNAL_ERROR_CODE, INVALID_INPUT_CODE, type ActionResult } from './result';
 
 export type { ActionResult } from './result';
@@ -43,6 +44,7 @@ export function action<Schema extends z.ZodType, T>(
     } catch (error) {
       const described = describeAwsError(error);
       if (described) return { ok: false, error: { code: described.code, message: described.message } };
+      if (error instanceof ConsoleEnvError) return { ok: false, error: { code: 'ConfigurationError', message: error.message } };
       console.error('Server action failed:', error);
       return { ok: false, error: { code: INTERNAL_ERROR_CODE, message: 'Something went wrong on the server.' } };
     }

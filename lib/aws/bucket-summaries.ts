@@ -6,15 +6,12 @@ import {
   type Bucket,
 } from '@aws-sdk/client-s3';
 import type { BucketSummary, VersioningState } from '@/lib/queries/buckets';
+import { regionFromLocationConstraint } from '@/lib/regions';
 import { s3Client } from './clients';
 import { describeAwsError } from './errors';
 
-/** GetBucketLocation's historical answers: empty means us-east-1, `EU` means eu-west-1. */
-export function regionFromLocationConstraint(constraint: string | undefined | null): string {
-  if (!constraint) return 'us-east-1';
-  if (constraint === 'EU') return 'eu-west-1';
-  return constraint;
-}
+/** Re-exported for existing callers; lib/regions.ts owns it. */
+export { regionFromLocationConstraint };
 
 async function bucketRegion(bucket: Bucket): Promise<string> {
   if (bucket.BucketRegion) return bucket.BucketRegion;
