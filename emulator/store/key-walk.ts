@@ -12,8 +12,11 @@ export interface WalkCursor<P> {
 }
 
 export interface WalkSource<Row, P> {
-  /** Rows at or after `cursor`, below `upper` (exclusive, null = none), in listing order, at most `limit`. */
-  fetch(cursor: WalkCursor<P>, upper: string | null, limit: number): Row[];
+  /**
+   * Rows at or after `cursor`, below `upper` (exclusive, null = none), in listing order, at most `limit`. Consumed
+   * lazily: after a common prefix the walk stops reading and seeks past it.
+   */
+  fetch(cursor: WalkCursor<P>, upper: string | null, limit: number): Iterable<Row>;
   keyOf(row: Row): string;
   cursorAfter(row: Row): WalkCursor<P>;
 }
@@ -61,9 +64,10 @@ export function walkKeys<Row, P>(source: WalkSource<Row, P>, options: WalkOption
 
   while (entries.length < maxItems) {
     const limit = maxItems - entries.length;
-    const rows = source.fetch(cursor, upper, limit);
+    let consumed = 0;
     let jumped = false;
-    for (const row of rows) {
+    for (const row of source.fetch(cursor, upper, limit)) {
+      consumed += 1;
       const key = source.keyOf(row);
       const delimiterAt = delimiter === '' ? -1 : key.indexOf(delimiter, prefix.length);
       if (delimiterAt >= 0) {
@@ -79,8 +83,9 @@ export function walkKeys<Row, P>(source: WalkSource<Row, P>, options: WalkOption
       cursor = source.cursorAfter(row);
       if (entries.length >= maxItems) break;
     }
-    if (!jumped && rows.length < limit) return { entries, isTruncated: false, next: null };
+    if (!jumped && consumed < limit) return { entries, isTruncated: false, next: null };
   }
-  const more = source.fetch(cursor, upper, 1).length > 0;
+  let more = false;
+  for (const row of source.fetch(cursor, upper, 1)) more = row !== undefined;
   return { entries, isTruncated: more, next: more ? cursor : null };
 }

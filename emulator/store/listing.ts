@@ -29,6 +29,10 @@ export interface ListVersionsQuery {
   versionIdMarker?: string;
 }
 
+function* mapRows<From, To>(rows: Iterable<From>, map: (row: From) => To): Generator<To> {
+  for (const row of rows) yield map(row);
+}
+
 function lowerBoundSql(cursor: WalkCursor<unknown>): string {
   return cursor.inclusive ? 'key >= ?' : 'key > ?';
 }
@@ -52,7 +56,7 @@ export class Listing {
         const params: (string | number)[] = [bucket.id, cursor.key];
         if (upper !== null) params.push(upper);
         params.push(limit);
-        return db.prepare<(string | number)[], VersionRow>(sql).all(...params).map(toVersion);
+        return mapRows(db.prepare<(string | number)[], VersionRow>(sql).iterate(...params), toVersion);
       },
       keyOf: (row) => row.key,
       cursorAfter: (row) => ({ key: row.key, inclusive: false }),
@@ -96,28 +100,27 @@ export class Listing {
     }
     const db = this.db;
     const source: WalkSource<ObjectVersion, number> = {
-      fetch(cursor, upper, limit) {
-        const rows: VersionRow[] = [];
+      *fetch(cursor, upper, limit) {
+        let produced = 0;
         if (cursor.within !== undefined) {
-          rows.push(
-            ...db
-              .prepare<[number, string, number, number], VersionRow>(
-                'SELECT * FROM object_versions WHERE bucket_id = ? AND key = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
-              )
-              .all(bucket.id, cursor.key, cursor.within, limit),
-          );
+          for (const row of db
+            .prepare<[number, string, number, number], VersionRow>(
+              'SELECT * FROM object_versions WHERE bucket_id = ? AND key = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+            )
+            .iterate(bucket.id, cursor.key, cursor.within, limit)) {
+            produced += 1;
+            yield toVersion(row);
+          }
         }
-        if (rows.length < limit) {
-          const sql =
-            `SELECT * FROM object_versions WHERE bucket_id = ? AND ${cursor.within !== undefined ? 'key > ?' : lowerBoundSql(cursor)}` +
-            (upper === null ? '' : ' AND key < ?') +
-            ' ORDER BY key, seq DESC LIMIT ?';
-          const params: (string | number)[] = [bucket.id, cursor.key];
-          if (upper !== null) params.push(upper);
-          params.push(limit - rows.length);
-          rows.push(...db.prepare<(string | number)[], VersionRow>(sql).all(...params));
-        }
-        return rows.map(toVersion);
+        if (produced >= limit) return;
+        const sql =
+          `SELECT * FROM object_versions WHERE bucket_id = ? AND ${cursor.within !== undefined ? 'key > ?' : lowerBoundSql(cursor)}` +
+          (upper === null ? '' : ' AND key < ?') +
+          ' ORDER BY key, seq DESC LIMIT ?';
+        const params: (string | number)[] = [bucket.id, cursor.key];
+        if (upper !== null) params.push(upper);
+        params.push(limit - produced);
+        yield* mapRows(db.prepare<(string | number)[], VersionRow>(sql).iterate(...params), toVersion);
       },
       keyOf: (row) => row.key,
       cursorAfter: (row) => ({ key: row.key, inclusive: false, within: row.seq }),

@@ -216,6 +216,7 @@ export class MultipartStore {
     const db = this.db;
     const source: WalkSource<MultipartUpload, string> = {
       fetch(cursor, upper, limit) {
+        // Uploads are few; reading a page eagerly is fine here.
         const rows: UploadRow[] = [];
         if (cursor.within !== undefined) {
           rows.push(
