@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Alert } from '@/components/ui/alert';
+import { Suspense } from 'react';
+import { BucketReplicationPanel } from '@/components/replication/bucket-replication-panel';
 
 type Props = { params: Promise<{ bucket: string }> };
 
@@ -8,23 +8,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Management · ${(await params).bucket}` };
 }
 
-/**
- * The Management tab's route. Its content (replication rules) belongs to the replication feature: when
- * components/replication/bucket-replication-panel.tsx lands, this page renders it instead of the pointer below.
- */
 export default async function ManagementPage({ params }: Props) {
   const { bucket } = await params;
+  // The panel reads ?saved= (set by the wizard), which needs a Suspense boundary.
   return (
-    <section aria-labelledby="replication-heading" className="space-y-3">
-      <h2 id="replication-heading" className="text-lg font-bold">
-        Replication rules
-      </h2>
-      <Alert title="Replication rules are managed on the Replication rules page">
-        <p>
-          Set up and watch the replication of <strong>{bucket}</strong> from{' '}
-          <Link href={`/replication?bucket=${encodeURIComponent(bucket)}`}>Replication rules</Link>.
-        </p>
-      </Alert>
-    </section>
+    <Suspense>
+      <BucketReplicationPanel bucket={bucket} />
+    </Suspense>
   );
 }

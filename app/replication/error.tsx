@@ -1,0 +1,7 @@
+'use client';
+
+import { SegmentError } from '@/components/layout/segment-error';
+
+export default function ReplicationError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError what="replication rules" error={error} retry={retry} />;
+}

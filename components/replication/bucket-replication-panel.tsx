@@ -1,0 +1,119 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Spinner } from '@/components/ui/spinner';
+import { StatusMessage } from '@/components/ui/status-message';
+import { bucketReplicationQuery } from '@/lib/queries/replication';
+import type { BucketReplicationView } from '@/lib/replication-console/views';
+import { EditPrioritiesDialog } from './edit-priorities-dialog';
+import { ExportConfiguration } from './export-configuration';
+import { GlobalSettingsDialog } from './global-settings-dialog';
+import { ReplicationSummary } from './replication-summary';
+import { RulesTable } from './rules-table';
+import { ReplicateExistingDialog } from './saved-dialog';
+import { useRuleChange } from './use-rule-change';
+
+export const UPDATED_MESSAGE = 'Replication configuration updated successfully';
+
+function newRuleHref(bucket: string): string {
+  return `/replication/new?${new URLSearchParams({ source: bucket })}`;
+}
+
+function GetStarted({ bucket }: { bucket: string }) {
+  return (
+    <div className="space-y-2 rounded-xl border border-line bg-white p-4 text-sm">
+      <p>
+        {bucket} has no replication rules. A rule copies new objects to a bucket in another Region (CRR) or the same Region
+        (SRR), asynchronously; versioning must be enabled on both buckets, and the wizard enables it for you.
+      </p>
+      <ButtonLink variant="primary" href={newRuleHref(bucket)}>
+        Get started
+      </ButtonLink>
+    </div>
+  );
+}
+
+function Configured({ view, onUpdated }: { view: BucketReplicationView; onUpdated: () => void }) {
+  const [dialog, setDialog] = useState<'priorities' | 'global' | null>(null);
+  const change = useRuleChange(onUpdated);
+  const configuration = view.configuration;
+  if (!configuration) return null;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap gap-2">
+        <ButtonLink variant="primary" href={newRuleHref(view.bucket)}>
+          Create replication rule
+        </ButtonLink>
+        <ButtonLink href={newRuleHref(view.bucket)} aria-label="Add rule">
+          + Add rule
+        </ButtonLink>
+        <Button onClick={() => setDialog('priorities')} disabled={configuration.Rules.length < 2}>
+          Edit priorities
+        </Button>
+        <Button onClick={() => setDialog('global')}>Edit global settings</Button>
+      </div>
+      {change.error ? (
+        <Alert tone="error" title="The change was not saved">
+          {change.error.message}
+        </Alert>
+      ) : null}
+      <ReplicationSummary view={view} />
+      <RulesTable view={view} change={change} />
+      <ExportConfiguration bucket={view.bucket} configuration={configuration} />
+      {dialog === 'priorities' ? <EditPrioritiesDialog view={view} change={change} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'global' ? <GlobalSettingsDialog view={view} change={change} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The bucket's Management tab: its replication rules, their actions, and the entry into the wizard.
+ * After the wizard saves it lands here with ?saved=<rule>[&added=1].
+ */
+export function BucketReplicationPanel({ bucket }: { bucket: string }) {
+  const query = useQuery(bucketReplicationQuery(bucket));
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const savedRule = searchParams.get('saved');
+  const [updated, setUpdated] = useState(savedRule !== null);
+  const [askExisting, setAskExisting] = useState(savedRule !== null && searchParams.get('added') === '1');
+
+  function closeExistingDialog() {
+    setAskExisting(false);
+    router.replace(pathname, { scroll: false });
+  }
+
+  return (
+    <section aria-labelledby="replication-heading" className="space-y-3">
+      <h2 id="replication-heading" className="text-lg font-bold">
+        Replication rules
+      </h2>
+      <StatusMessage>
+        {updated ? (
+          <Alert tone="success" title={UPDATED_MESSAGE}>
+            {savedRule ? `Rule ${savedRule} is saved.` : null}
+          </Alert>
+        ) : null}
+      </StatusMessage>
+      {query.isPending ? (
+        <p className="flex items-center gap-2 text-sm">
+          <Spinner label={null} /> Reading the replication configuration…
+        </p>
+      ) : query.isError ? (
+        <Alert tone="error" title="Could not read the replication configuration" action={<Button onClick={() => void query.refetch()}>Try again</Button>}>
+          {query.error.message}
+        </Alert>
+      ) : query.data.configuration ? (
+        <Configured view={query.data} onUpdated={() => setUpdated(true)} />
+      ) : (
+        <GetStarted bucket={bucket} />
+      )}
+      {askExisting && savedRule ? <ReplicateExistingDialog bucket={bucket} ruleId={savedRule} onClose={closeExistingDialog} /> : null}
+    </section>
+  );
+}
