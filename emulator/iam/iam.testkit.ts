@@ -1,6 +1,8 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../auth/sigv4-crypto';
 import type { EmulatorHandle } from '../index';
 
 export interface KeyPair {
@@ -35,3 +37,25 @@ export function denyPolicy(action: string | string[], resource: string | string[
 }
 
 export const ACCOUNT = '000000000000';
+
+/** A form POST to the endpoint signed for `service` (unsigned when credentials is null): for requests the SDK cannot make. */
+export async function queryApiPost(
+  emulator: EmulatorHandle,
+  service: 'iam' | 'sts',
+  form: Record<string, string>,
+  credentials: KeyPair | null = emulator.credentials,
+): Promise<{ status: number; body: string }> {
+  const url = new URL(emulator.url);
+  const body = new URLSearchParams(form).toString();
+  let headers: Record<string, string> = {
+    host: url.host,
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+  };
+  if (credentials) {
+    const signer = new SignatureV4({ service, region: 'us-east-1', credentials, sha256: NodeSha256 });
+    const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body });
+    headers = signed.headers;
+  }
+  const response = await fetch(`${emulator.url}/`, { method: 'POST', headers, body });
+  return { status: response.status, body: await response.text() };
+}
