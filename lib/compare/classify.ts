@@ -1,0 +1,86 @@
+import type { JoinedKey } from './merge-join';
+import { whyNotReplicated } from './reasons';
+import type { CompareInput, CompareRow, CompareSide, ListedEntry, SourceVersionDetails } from './types';
+
+export interface ClassifyContext {
+  input: Pick<CompareInput, 'mode' | 'sourceBucket' | 'destinationBucket' | 'configuration'>;
+  /** The (concurrency-limited) lookup of a source version. */
+  lookup: (entry: ListedEntry) => Promise<SourceVersionDetails>;
+}
+
+function side(entry: ListedEntry): CompareSide {
+  const result: CompareSide = { size: entry.size };
+  if (entry.versionId !== undefined) result.versionId = entry.versionId;
+  if (entry.etag !== undefined) result.etag = entry.etag;
+  if (entry.lastModified !== undefined) result.lastModified = entry.lastModified;
+  if (entry.isDeleteMarker) result.isDeleteMarker = true;
+  if (entry.isLatest !== undefined) result.isLatest = entry.isLatest;
+  return result;
+}
+
+function sameContent(source: ListedEntry, destination: ListedEntry): boolean {
+  if (source.isDeleteMarker || destination.isDeleteMarker) return source.isDeleteMarker === destination.isDeleteMarker;
+  return source.etag === destination.etag && source.size === destination.size;
+}
+
+const differsReason = (source: ListedEntry, destination: ListedEntry) => ({
+  code: 'CONTENT_DIFFERS',
+  message:
+    source.size !== destination.size
+      ? `The destination holds other content (${destination.size} bytes instead of ${source.size}).`
+      : 'The destination holds other content (the ETags differ).',
+});
+
+/** Classifies one source entry whose destination counterpart (same key, or same version id) is `destination`. */
+async function classifySourceEntry(ctx: ClassifyContext, entry: ListedEntry, destination: ListedEntry | undefined): Promise<CompareRow> {
+  const row: CompareRow = { key: entry.key, class: 'replicated', source: side(entry) };
+  if (destination) row.destination = side(destination);
+  if (destination && sameContent(entry, destination)) return row;
+
+  const details = await ctx.lookup(entry);
+  if (details.replicationStatus) row.replicationStatus = details.replicationStatus;
+  if (details.replicationStatus === 'PENDING') return { ...row, class: 'pending' };
+  if (details.replicationStatus === 'FAILED') {
+    const code = details.failureReason ?? 'REPLICATION_FAILED';
+    const message = details.failureReason
+      ? `Replication failed: ${details.failureReason}.`
+      : 'Replication failed; the backend does not say why (S3 reports reasons through event notifications and Batch Replication reports).';
+    return { ...row, class: 'failed', reason: { code, message } };
+  }
+  if (destination) return { ...row, class: 'differs', reason: differsReason(entry, destination) };
+  if (details.replicationStatus === 'COMPLETED') {
+    return {
+      ...row,
+      class: 'not-replicated',
+      reason: {
+        code: 'MISSING_AT_DESTINATION',
+        message: `The source reports COMPLETED, but ${ctx.input.destinationBucket} has no copy (deleted there, or replicated to another destination).`,
+      },
+    };
+  }
+  const { sourceBucket, destinationBucket, configuration } = ctx.input;
+  const why = whyNotReplicated(configuration, sourceBucket, destinationBucket, entry, details);
+  return { ...row, class: 'not-replicated', reason: why.reason, ...(why.ruleId === undefined ? {} : { ruleId: why.ruleId }) };
+}
+
+const onlyInDestination = (entry: ListedEntry): CompareRow => ({ key: entry.key, class: 'only-in-destination', destination: side(entry) });
+
+/** Rows of one joined key: one per current object, or one per version in versions mode. */
+export async function classifyKey(ctx: ClassifyContext, joined: JoinedKey): Promise<CompareRow[]> {
+  if (ctx.input.mode === 'current') {
+    const [source] = joined.source;
+    const [destination] = joined.destination;
+    if (!source) return destination ? [onlyInDestination(destination)] : [];
+    return [await classifySourceEntry(ctx, source, destination)];
+  }
+  const byVersion = new Map(joined.destination.map((entry) => [entry.versionId ?? 'null', entry]));
+  const rows = await Promise.all(
+    joined.source.map((entry) => {
+      const id = entry.versionId ?? 'null';
+      const match = byVersion.get(id);
+      byVersion.delete(id);
+      return classifySourceEntry(ctx, entry, match);
+    }),
+  );
+  return [...rows, ...[...byVersion.values()].map(onlyInDestination)];
+}
