@@ -1,4 +1,5 @@
 import type { Authentication, RequestContext, S3Response } from '../http/types';
+import { REPLICATION_ADMIN_ROUTES } from './replication-routes';
 
 /** The JSON admin API under /_emulator/ used by the console. */
 
@@ -25,6 +26,7 @@ export class AdminError extends Error {
 
 export const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'GET', path: /^\/health$/, authenticated: false, handler: async () => ({ ok: true }) },
+  ...REPLICATION_ADMIN_ROUTES,
 ];
 
 function json(status: number, value: unknown): S3Response {

@@ -132,8 +132,10 @@ export class ReplicationEngine {
   private pump(): void {
     if (this.stopped) return;
     try {
+      // One clock reading for claiming and for the timer: a task that becomes due in between is then still timed.
+      const now = this.now();
       while (this.running.size < this.concurrency) {
-        const task = claimNextTask(this.store.db, this.now());
+        const task = claimNextTask(this.store.db, now);
         if (!task) break;
         const run = this.run(task).finally(() => {
           this.running.delete(run);
@@ -141,7 +143,7 @@ export class ReplicationEngine {
         });
         this.running.add(run);
       }
-      this.scheduleTimer();
+      this.scheduleTimer(now);
       if (this.isIdle()) this.resolveDrainWaiters();
     } catch (error) {
       this.logger.error('replication: scheduling failed', { error: error instanceof Error ? error.stack : String(error) });
@@ -171,8 +173,7 @@ export class ReplicationEngine {
   }
 
   /** A timer for the next task that becomes due (delay or backoff); tasks blocked behind a running one wait for it. */
-  private scheduleTimer(): void {
-    const now = this.now();
+  private scheduleTimer(now: number): void {
     const next = nextQueuedTime(this.store.db, now);
     if (next === undefined) {
       this.clearTimer();
@@ -185,7 +186,7 @@ export class ReplicationEngine {
       this.timer = undefined;
       this.timerAt = undefined;
       this.pump();
-    }, Math.max(0, next - now));
+    }, Math.max(0, next - this.now()));
     this.timer.unref();
   }
 

@@ -1,10 +1,12 @@
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
-import { IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type EmulatorHandle } from '../index';
+import { iamStoreOf } from '../store/iam-store';
 import { recordingLogger, s3ClientFor } from '../test/harness';
+import { signedFetch } from './signed-fetch.testkit';
 
 /** Shared set-up of the replication integration tests: an endpoint with a chosen replication delay. */
 export interface ReplicationTestEndpoint {
@@ -62,3 +64,70 @@ export async function createBucket(
 }
 
 export const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
+
+export const TRUST_S3 = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+export const ALL_REPLICATION_ACTIONS = [
+  's3:GetReplicationConfiguration',
+  's3:ListBucket',
+  's3:GetObjectVersionForReplication',
+  's3:GetObjectVersionAcl',
+  's3:GetObjectVersionTagging',
+  's3:ReplicateObject',
+  's3:ReplicateDelete',
+  's3:ReplicateTags',
+  's3:ObjectOwnerOverrideToBucketOwner',
+] as const;
+
+/** The console-style permission policy: the given actions on every bucket and object. */
+export function replicationPolicy(actions: readonly string[] = ALL_REPLICATION_ACTIONS): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: [...actions], Resource: ['arn:aws:s3:::*', 'arn:aws:s3:::*/*'] }],
+  });
+}
+
+/**
+ * Creates a role through the IAM API (CreateRole + PutRolePolicy) and returns its ARN.
+ * NOTE: while the embedded IAM API answers NotImplemented for these actions, the role is written through the IAM
+ * store directly (same tables the API writes).
+ */
+export async function createRole(
+  endpoint: ReplicationTestEndpoint,
+  name: string,
+  options: { trust?: string; policy?: string } = {},
+): Promise<string> {
+  const trust = options.trust ?? TRUST_S3;
+  const policy = options.policy ?? replicationPolicy();
+  try {
+    const created = await endpoint.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
+    await endpoint.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'replication', PolicyDocument: policy }));
+    return created.Role?.Arn as string;
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'NotImplemented') throw error;
+  }
+  const iam = iamStoreOf(endpoint.emulator.store);
+  const role = iam.roles.create({ name, path: '/', assumeRolePolicy: trust, maxSessionDuration: 3600, tags: [] });
+  iam.inlinePolicies.put({ type: 'role', id: role.id, name: role.name }, 'replication', policy);
+  return role.arn;
+}
+
+/** GET/POST on the JSON admin API, SigV4-signed with the root key; returns status and parsed body. */
+export async function adminCall<T = Record<string, unknown>>(
+  endpoint: ReplicationTestEndpoint,
+  method: 'GET' | 'POST',
+  route: string,
+  input: { query?: Record<string, string>; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const response = await signedFetch(endpoint.emulator, {
+    method,
+    path: `/_emulator/replication/${route}`,
+    query: input.query,
+    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    contentType: input.body === undefined ? undefined : 'application/json',
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
