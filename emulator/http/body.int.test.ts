@@ -1,6 +1,8 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { createHash, createHmac } from 'node:crypto';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeSha256 } from '../auth/sigv4-crypto';
@@ -69,7 +71,59 @@ function chunkedBody(data: Buffer, trailer: string): Buffer {
   ]);
 }
 
+function hmac(key: Buffer | string, data: string): Buffer {
+  return createHmac('sha256', key).update(data).digest();
+}
+
+const sha256Hex = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** A STREAMING-AWS4-HMAC-SHA256-PAYLOAD body: every chunk signed, chained from the request's seed signature. */
+function signedChunks(chunks: Buffer[], seed: string, signingKey: Buffer, dateTime: string, scope: string): Buffer {
+  let previous = seed;
+  const parts: Buffer[] = [];
+  for (const chunk of [...chunks, Buffer.alloc(0)]) {
+    const stringToSign = ['AWS4-HMAC-SHA256-PAYLOAD', dateTime, scope, previous, sha256Hex(''), sha256Hex(chunk)].join('\n');
+    previous = hmac(signingKey, stringToSign).toString('hex');
+    parts.push(Buffer.from(`${chunk.length.toString(16)};chunk-signature=${previous}\r\n`), chunk, Buffer.from('\r\n'));
+  }
+  return Buffer.concat(parts);
+}
+
 describe('request bodies', () => {
+  it('accepts signed aws-chunked bodies (STREAMING-AWS4-HMAC-SHA256-PAYLOAD) and refuses a tampered chunk', async () => {
+    const url = new URL(t.emulator.url);
+    const chunks = [Buffer.alloc(8192, 'a'), Buffer.from('tail')];
+    const decodedLength = chunks.reduce((sum, c) => sum + c.length, 0);
+    const dateTime = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+    const date = dateTime.slice(0, 8);
+    const scope = `${date}/us-east-1/s3/aws4_request`;
+    const signingKey = hmac(hmac(hmac(hmac(`AWS4${t.emulator.credentials.secretAccessKey}`, date), 'us-east-1'), 's3'), 'aws4_request');
+    const encodedLength = signedChunks(chunks, '0'.repeat(64), signingKey, dateTime, scope).length;
+    for (const tamper of [false, true]) {
+      const headers = await signedHeaders('PUT', '/bodies/signed-chunks', {
+        'x-amz-date': dateTime,
+        'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': String(decodedLength),
+        'content-length': String(encodedLength),
+      });
+      const seed = /Signature=([0-9a-f]{64})/.exec(headers.authorization)?.[1] as string;
+      const body = signedChunks(chunks, seed, signingKey, dateTime, scope);
+      if (tamper) body[body.length - 60] ^= 1;
+      const status = await new Promise<number>((resolve, reject) => {
+        const outgoing = request({ host: url.hostname, port: url.port, method: 'PUT', path: '/bodies/signed-chunks', headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        outgoing.on('error', reject);
+        outgoing.end(body);
+      });
+      expect(status).toBe(tamper ? 403 : 200);
+    }
+    const got = await t.s3.send(new GetObjectCommand({ Bucket: 'bodies', Key: 'signed-chunks' }));
+    expect(await got.Body?.transformToString()).toBe(Buffer.concat(chunks).toString());
+  });
+
   it('verifies an aws-chunked trailer checksum', async () => {
     const data = Buffer.from('trailer checked body');
     for (const [trailerValue, expected] of [

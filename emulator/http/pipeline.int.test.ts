@@ -104,6 +104,28 @@ describe('HTTP pipeline', () => {
     expect(response.status).not.toBe(500);
   });
 
+  it('turns an unexpected failure into a logged InternalError carrying the request id', async () => {
+    const unregister = t.emulator.store.onVersionCreated(() => {
+      throw new Error('simulated bug');
+    });
+    try {
+      const response = await rawRequest(t.emulator, { method: 'PUT', path: '/pipeline/boom', body: 'x' });
+      expect(response.status).toBe(500);
+      expect(errorCode(response)).toBe('InternalError');
+      const requestId = response.headers['x-amz-request-id'] as string;
+      expect(response.body).toContain(`<RequestId>${requestId}</RequestId>`);
+      expect(response.body).not.toContain('simulated bug');
+      expect(t.errors).toHaveLength(1);
+      expect(t.errors[0]).toContain(requestId);
+      expect(t.errors[0]).toContain('simulated bug');
+    } finally {
+      unregister();
+      t.errors.length = 0;
+    }
+    const after = await rawRequest(t.emulator, { method: 'GET', path: '/pipeline/boom' });
+    expect(after.status).toBe(404);
+  });
+
   it('never answers 500 to malformed input', async () => {
     const cases: { method: string; path: string; body?: string; headers?: Record<string, string> }[] = [
       { method: 'PUT', path: '/pipeline?versioning', body: '<VersioningConfiguration><Status>Enabled' },
