@@ -1,20 +1,8 @@
-import { regionName } from './region-names';
 import type { SelectOption } from '@/components/ui/select';
+import { COMMERCIAL_REGIONS, regionLabelWithCode } from '@/lib/regions';
 
-/** Every commercial region a bucket can be created in, in the order the AWS console lists them. */
-const COMMERCIAL_REGION_CODES = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-  'af-south-1',
-  'ap-east-1', 'ap-south-1', 'ap-south-2',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ca-central-1', 'ca-west-1',
-  'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
-  'il-central-1', 'me-south-1', 'me-central-1', 'sa-east-1',
-] as const;
-
-/** "US East (Ohio) us-east-2" options for the region picker. */
-export const REGION_OPTIONS: readonly SelectOption[] = COMMERCIAL_REGION_CODES.map((code) => ({
-  value: code,
-  label: `${regionName(code) ?? code} ${code}`,
+/** "US East (Ohio) us-east-2" options for the region picker: every commercial region. */
+export const REGION_OPTIONS: readonly SelectOption[] = COMMERCIAL_REGIONS.map((region) => ({
+  value: region.code,
+  label: regionLabelWithCode(region.code),
 }));

@@ -80,7 +80,7 @@ export function ObjectTable({
               <Td>
                 <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(object.key)} onChange={() => onToggle(object.key)} />
               </Td>
-              <Td className="break-all">
+              <Td className="min-w-48 [overflow-wrap:anywhere]">
                 <Link href={objectDetailsHref(bucket, object.key)}>{name}</Link>
               </Td>
               <Td>{name.includes('.') ? name.split('.').pop() : '—'}</Td>

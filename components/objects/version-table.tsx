@@ -42,14 +42,14 @@ export function VersionTable({
           const ref = { key: version.key, versionId: version.versionId };
           return (
             <Tr key={objectRefId(ref)}>
-              <Td className="break-all">
+              <Td className="min-w-48 [overflow-wrap:anywhere]">
                 {version.isDeleteMarker ? (
                   version.key
                 ) : (
                   <Link href={objectDetailsHref(bucket, version.key, version.versionId)}>{version.key}</Link>
                 )}
               </Td>
-              <Td className="font-mono text-xs break-all">
+              <Td className="font-mono text-xs whitespace-nowrap">
                 {version.versionId}{' '}
                 {version.isLatest ? (
                   <Badge tone="info" className="ml-1 font-sans">

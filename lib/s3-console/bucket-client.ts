@@ -1,7 +1,7 @@
 import 'server-only';
 import { GetBucketLocationCommand, type S3Client } from '@aws-sdk/client-s3';
-import { regionFromLocationConstraint } from '@/lib/aws/bucket-summaries';
 import { s3Client } from '@/lib/aws/clients';
+import { regionFromLocationConstraint } from '@/lib/regions';
 
 /** A bucket's region never changes while it exists; remember it for this server process. */
 const knownRegions = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCommercialRegion } from '@/lib/regions';
 import { validateBucketName } from '@/lib/s3/bucket-name';
 
 /** Input schemas of the bucket actions; pure so the create form can check a name as the user types. */
@@ -9,7 +10,7 @@ export const bucketNameField = z.string().superRefine((name, ctx) => {
 
 export const regionField = z
   .string({ error: 'Choose an AWS Region.' })
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'Choose an AWS Region.');
+  .refine((region) => isCommercialRegion(region), 'Choose an AWS Region.');
 
 export const createBucketInput = z.object({
   name: bucketNameField,

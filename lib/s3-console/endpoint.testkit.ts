@@ -7,7 +7,7 @@ import { startEmulator } from '@/emulator/index';
 import type { ConsoleClients, S3ClientFor } from './clients';
 
 /** Integration tests only: the embedded endpoint on port 0 in a temp dir, with real SDK clients pointed at it. */
-export type TestEndpoint = ConsoleClients & { s3Default: S3Client; stop(): Promise<void> };
+export type TestEndpoint = ConsoleClients & { url: string; s3Default: S3Client; stop(): Promise<void> };
 
 const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -26,6 +26,7 @@ export async function startTestEndpoint(): Promise<TestEndpoint> {
   };
   const iamClient = new IAMClient({ ...common, region: 'us-east-1' });
   return {
+    url: emulator.url,
     s3,
     s3Default: s3(),
     iam: () => iamClient,
