@@ -62,3 +62,20 @@ test('Connect shows the endpoint URL, the aws configure values and the tutorial 
   await page.getByRole('button', { name: 'Show secret access key' }).click();
   await expect(page.getByText(secret, { exact: true })).toBeVisible();
 });
+
+test('copy buttons copy their value and say so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/connect');
+  await page.getByRole('button', { name: 'Copy endpoint URL' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(E2E_EMULATOR_URL);
+});
+
+test('keyboard users can skip to the main content', async ({ page }) => {
+  await page.goto('/buckets');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

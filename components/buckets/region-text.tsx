@@ -6,7 +6,7 @@ export function RegionText({ code }: { code: string }) {
   return (
     <span>
       {name ? <>{name} </> : null}
-      <span className="font-mono text-gray-700">{code}</span>
+      <span className="font-mono whitespace-nowrap text-gray-700">{code}</span>
     </span>
   );
 }

@@ -13,7 +13,7 @@ const toneClasses: Record<Tone, string> = {
 
 export function Badge({ tone = 'neutral', className, children }: { tone?: Tone; className?: string; children: ReactNode }) {
   return (
-    <span className={cn('inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-bold', toneClasses[tone], className)}>
+    <span className={cn('inline-flex items-center whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-bold', toneClasses[tone], className)}>
       {children}
     </span>
   );
