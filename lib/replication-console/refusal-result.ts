@@ -1,6 +1,13 @@
 import type { ActionResult } from '@/lib/actions/result';
 import type { SaveRefusal } from './save-plan';
 
+/** The outcome's members except its `ok` flag. */
+function withoutOk<T>(outcome: { ok: true } & T): T {
+  const data: Partial<{ ok: true } & T> = { ...outcome };
+  delete data.ok;
+  return data as T;
+}
+
 type Refusable<T> = ({ ok: true } & T) | { ok: false; refusal: SaveRefusal };
 
 /**
@@ -14,6 +21,5 @@ export function withRefusalAsFailure<T>(result: ActionResult<Refusable<T>>): Act
     const { code, message, fieldErrors } = outcome.refusal;
     return { ok: false, error: { code, message, fieldErrors } };
   }
-  const { ok: _ok, ...data } = outcome;
-  return { ok: true, data: data as unknown as T };
+  return { ok: true, data: withoutOk(outcome) };
 }

@@ -24,6 +24,12 @@ export type RoleState = {
   attachedPolicies: Record<string, PolicyDocument>;
 };
 
+/** The SDK names IAM's NoSuchEntity error `NoSuchEntityException`. */
+function isNoSuchEntity(error: unknown): boolean {
+  const name = awsErrorName(error);
+  return name === 'NoSuchEntityException' || name === 'NoSuchEntity';
+}
+
 /** `arn:aws:iam::123456789012:role/service-role/name` → `name`. */
 export function roleNameFromArn(arn: string): string | undefined {
   const match = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(arn);
@@ -86,7 +92,7 @@ export async function readRole(iam: IAMClient, roleName: string): Promise<RoleSt
   try {
     role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
   } catch (error) {
-    if (awsErrorName(error) === 'NoSuchEntity') return null;
+    if (isNoSuchEntity(error)) return null;
     throw error;
   }
   if (!role?.Arn || !role.RoleName) return null;

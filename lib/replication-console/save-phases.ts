@@ -48,7 +48,7 @@ async function createRoleOnce(deps: ReplicationDeps, role: NewRolePlan): Promise
     );
   } catch (error) {
     // Another Save created it between our read and our create: use that one.
-    if (awsErrorName(error) !== 'EntityAlreadyExists') throw error;
+    if (!/^EntityAlreadyExists(Exception)?$/.test(awsErrorName(error) ?? '')) throw error;
   }
   const state = await readRole(deps.iam, role.name);
   if (!state) throw new Error(`Role ${role.name} was created but cannot be read back`);
