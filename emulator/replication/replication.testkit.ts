@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type EmulatorHandle } from '../index';
-import { iamStoreOf } from '../store/iam-store';
 import { recordingLogger, s3ClientFor } from '../test/harness';
 import { signedFetch } from './signed-fetch.testkit';
 
@@ -90,29 +89,19 @@ export function replicationPolicy(actions: readonly string[] = ALL_REPLICATION_A
   });
 }
 
-/**
- * Creates a role through the IAM API (CreateRole + PutRolePolicy) and returns its ARN.
- * NOTE: while the embedded IAM API answers NotImplemented for these actions, the role is written through the IAM
- * store directly (same tables the API writes).
- */
+/** Creates a role through the IAM API (CreateRole + PutRolePolicy) and returns its ARN. */
 export async function createRole(
-  endpoint: ReplicationTestEndpoint,
+  endpoint: Pick<ReplicationTestEndpoint, 'iam'>,
   name: string,
   options: { trust?: string; policy?: string } = {},
 ): Promise<string> {
-  const trust = options.trust ?? TRUST_S3;
-  const policy = options.policy ?? replicationPolicy();
-  try {
-    const created = await endpoint.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
-    await endpoint.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: 'replication', PolicyDocument: policy }));
-    return created.Role?.Arn as string;
-  } catch (error) {
-    if ((error as { name?: string }).name !== 'NotImplemented') throw error;
-  }
-  const iam = iamStoreOf(endpoint.emulator.store);
-  const role = iam.roles.create({ name, path: '/', assumeRolePolicy: trust, maxSessionDuration: 3600, tags: [] });
-  iam.inlinePolicies.put({ type: 'role', id: role.id, name: role.name }, 'replication', policy);
-  return role.arn;
+  const created = await endpoint.iam.send(
+    new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: options.trust ?? TRUST_S3 }),
+  );
+  await endpoint.iam.send(
+    new PutRolePolicyCommand({ RoleName: name, PolicyName: 'replication', PolicyDocument: options.policy ?? replicationPolicy() }),
+  );
+  return created.Role?.Arn as string;
 }
 
 /** GET/POST on the JSON admin API, SigV4-signed with the root key; returns status and parsed body. */
