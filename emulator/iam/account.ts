@@ -6,7 +6,7 @@ export const ACCOUNT_ID = '000000000000';
 
 export const ROOT_ARN = `arn:aws:iam::${ACCOUNT_ID}:root`;
 
-export type IamResourceKind = 'user' | 'group' | 'role' | 'policy';
+export type IamResourceKind = 'user' | 'group' | 'role' | 'policy' | 'instance-profile';
 
 /** `arn:aws:iam::<account>:<kind><path><name>`; `path` starts and ends with '/'. */
 export function iamArn(kind: IamResourceKind, path: string, name: string): string {

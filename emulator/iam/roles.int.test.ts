@@ -7,10 +7,12 @@ import {
   DetachRolePolicyCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
+  ListInstanceProfilesForRoleCommand,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
   ListRolesCommand,
   PutRolePolicyCommand,
+  RemoveRoleFromInstanceProfileCommand,
   UpdateAssumeRolePolicyCommand,
   type IAMClient,
 } from '@aws-sdk/client-iam';
@@ -280,5 +282,21 @@ describe('ListRoles', () => {
       message: "1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
       status: 400,
     });
+  });
+});
+
+describe('instance profiles (never present on this endpoint)', () => {
+  it('lists none for a role, and removing a role from one is NoSuchEntity', async () => {
+    await createRole('profiled');
+    const listed = await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'profiled' }));
+    expect(listed).toMatchObject({ InstanceProfiles: [], IsTruncated: false });
+    expect(await s3Failure(iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: 'ghost' })))).toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The role with name ghost cannot be found.',
+      status: 404,
+    });
+    expect(
+      await s3Failure(iam.send(new RemoveRoleFromInstanceProfileCommand({ RoleName: 'profiled', InstanceProfileName: 'web' }))),
+    ).toMatchObject({ name: 'NoSuchEntityException', message: 'Instance Profile web cannot be found.', status: 404 });
   });
 });

@@ -9,6 +9,7 @@ import {
   DeleteAccessKeyCommand,
   DeleteGroupCommand,
   DeleteGroupPolicyCommand,
+  DeleteLoginProfileCommand,
   DeleteUserCommand,
   DeleteUserPolicyCommand,
   DetachGroupPolicyCommand,
@@ -240,5 +241,21 @@ describe('groups', () => {
     expect(groups.Groups?.map((group) => group.GroupName)).toEqual(['big-group']);
     const rest = await iam.send(new ListGroupsCommand({ PathPrefix: '/paged/', Marker: groups.Marker }));
     expect(rest.Groups?.map((group) => group.GroupName)).toEqual(['big-group-2']);
+  });
+});
+
+describe('login profiles (console passwords never exist on this endpoint)', () => {
+  it('DeleteLoginProfile is NoSuchEntity for a user, and for an unknown user names the user', async () => {
+    await iam.send(new CreateUserCommand({ UserName: 'no-password' }));
+    expect(await s3Failure(iam.send(new DeleteLoginProfileCommand({ UserName: 'no-password' })))).toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'Login Profile for User no-password cannot be found.',
+      status: 404,
+    });
+    expect(await s3Failure(iam.send(new DeleteLoginProfileCommand({ UserName: 'ghost' })))).toMatchObject({
+      name: 'NoSuchEntityException',
+      message: 'The user with name ghost cannot be found.',
+      status: 404,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { IamActionHandler } from '../iam-call';
+import { deleteLoginProfile, getLoginProfile, listInstanceProfilesForRole, removeRoleFromInstanceProfile } from './absent-features';
 import { createAccessKey, deleteAccessKey, listAccessKeys, updateAccessKey } from './access-keys';
 import { ENTITY_POLICY_ACTIONS } from './entity-policies';
 import {
@@ -42,4 +43,8 @@ export const IAM_ACTIONS: Readonly<Record<string, IamActionHandler>> = {
   DeleteAccessKey: deleteAccessKey,
   UpdateAccessKey: updateAccessKey,
   ...ENTITY_POLICY_ACTIONS,
+  ListInstanceProfilesForRole: listInstanceProfilesForRole,
+  RemoveRoleFromInstanceProfile: removeRoleFromInstanceProfile,
+  GetLoginProfile: getLoginProfile,
+  DeleteLoginProfile: deleteLoginProfile,
 };
