@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { link, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -95,8 +95,13 @@ export class BlobStore {
     return id;
   }
 
+  /**
+   * Opens the blob now (so a blob removed a moment later, e.g. by an overwrite, still streams completely) and
+   * streams it. Throws ENOENT synchronously when the blob is already gone.
+   */
   read(id: BlobId, range?: { start: number; end: number }): Readable {
-    return createReadStream(this.pathOf(id), range ? { start: range.start, end: range.end } : {});
+    const fd = openSync(this.pathOf(id), 'r');
+    return createReadStream('', { fd, autoClose: true, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async remove(ids: Iterable<BlobId>): Promise<void> {

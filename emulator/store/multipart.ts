@@ -288,7 +288,14 @@ export class MultipartStore {
     });
     const md5s = Buffer.concat(chosen.map((part) => Buffer.from(unquote(part.etag), 'hex')));
     const etag = `"${createHash('md5').update(md5s).digest('hex')}-${chosen.length}"`;
-    const blob = await this.blobs.writeConcatenation(chosen.map((part) => () => this.blobs.read(part.blobId)));
+    let blob;
+    try {
+      blob = await this.blobs.writeConcatenation(chosen.map((part) => () => this.blobs.read(part.blobId)));
+    } catch (error) {
+      // The upload was aborted (its parts removed) while the object was being assembled.
+      if ((error as { code?: unknown }).code === 'ENOENT') throw new S3Error('NoSuchUpload', { extra: { UploadId: upload.uploadId } });
+      throw error;
+    }
     let partBlobs: string[] = [];
     const version = await this.objects.commitNewVersion(
       upload.bucketName,

@@ -81,7 +81,7 @@ export class ObjectStore {
   ): Promise<ObjectVersion> {
     this.buckets.require(bucketName);
     if (!source.blobId) throw new Error('copy source has no content');
-    const blobId = await this.blobs.duplicate(source.blobId);
+    const blobId = await this.duplicateContent(source);
     return this.commitNewVersion(bucketName, blobId, {
       key,
       isDeleteMarker: false,
@@ -108,7 +108,7 @@ export class ObjectStore {
       blobId = blob.id;
       size = blob.size;
     } else if (input.content && input.content.fromVersion.blobId) {
-      blobId = await this.blobs.duplicate(input.content.fromVersion.blobId);
+      blobId = await this.duplicateContent(input.content.fromVersion);
       size = input.content.fromVersion.size;
     }
     return this.commitNewVersion(bucketName, blobId, {
@@ -195,9 +195,24 @@ export class ObjectStore {
     return version;
   }
 
+  private async duplicateContent(version: ObjectVersion): Promise<string> {
+    try {
+      return await this.blobs.duplicate(version.blobId as string);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') throw new S3Error('NoSuchKey', { extra: { Key: version.key } });
+      throw error;
+    }
+  }
+
+  /** The version's bytes; NoSuchKey when a concurrent overwrite or delete removed them after lookup. */
   openContent(version: ObjectVersion, range?: { start: number; end: number }): Readable {
     if (!version.blobId) throw new Error('version has no content');
-    return this.blobs.read(version.blobId, range);
+    try {
+      return this.blobs.read(version.blobId, range);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT') throw new S3Error('NoSuchKey', { extra: { Key: version.key } });
+      throw error;
+    }
   }
 
   async delete(bucketName: string, key: string, versionId: string | undefined, ownerId: string): Promise<DeleteResult> {

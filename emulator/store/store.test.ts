@@ -115,6 +115,19 @@ describe('replica versions', () => {
   });
 });
 
+describe('content of a removed version', () => {
+  it('is NoSuchKey rather than a crash, and an open stream survives the removal', async () => {
+    store.buckets.create('plain', 'us-east-1', 'owner');
+    const first = await store.objects.put('plain', 'k', body('first'), { attributes: emptyAttributes(), ownerId: 'owner' });
+    const open = store.objects.openContent(first);
+    await store.objects.put('plain', 'k', body('second'), { attributes: emptyAttributes(), ownerId: 'owner' });
+    expect(() => store.objects.openContent(first)).toThrow(S3Error);
+    const chunks: Buffer[] = [];
+    for await (const chunk of open) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('first');
+  });
+});
+
 describe('versioning guards', () => {
   it('can refuse a versioning change', () => {
     store.buckets.onVersioningChange((bucket, next) => {
