@@ -25,15 +25,22 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 }
 
 function checksumFromHeaders(headers: IncomingHttpHeaders): { algorithm: ChecksumAlgorithm; value: string } | undefined {
+  const found: { algorithm: ChecksumAlgorithm; value: string; name: string }[] = [];
   for (const [name, value] of Object.entries(headers)) {
     const algorithm = algorithmFromHeaderName(name);
-    if (!algorithm || typeof value !== 'string') continue;
-    if (!isWellFormedChecksumValue(algorithm, value)) {
-      throw new S3Error('InvalidRequest', { message: `Value for ${name.toLowerCase()} header is invalid.` });
-    }
-    return { algorithm, value };
+    if (algorithm && typeof value === 'string') found.push({ algorithm, value, name: name.toLowerCase() });
   }
-  return undefined;
+  if (found.length > 1) {
+    throw new S3Error('InvalidRequest', {
+      message: 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.',
+    });
+  }
+  const [checksum] = found;
+  if (!checksum) return undefined;
+  if (!isWellFormedChecksumValue(checksum.algorithm, checksum.value)) {
+    throw new S3Error('InvalidRequest', { message: `Value for ${checksum.name} header is invalid.` });
+  }
+  return { algorithm: checksum.algorithm, value: checksum.value };
 }
 
 /**
