@@ -49,6 +49,14 @@ describe('walkKeys', () => {
     }
   });
 
+  it('answers an empty, complete page for zero items', () => {
+    expect(walkKeys(arraySource(keys), { prefix: '', delimiter: '', start: null, maxItems: 0 })).toEqual({
+      entries: [],
+      isTruncated: false,
+      next: null,
+    });
+  });
+
   it('restricts to a prefix', () => {
     const result = walkKeys(arraySource(keys), { prefix: 'b/', delimiter: '/', start: null, maxItems: 100 });
     expect(result.entries.map((e) => (e.kind === 'row' ? e.row : `P:${e.prefix}`))).toEqual(['b/1', 'b/2', 'P:b/c/']);

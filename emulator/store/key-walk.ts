@@ -61,6 +61,8 @@ export function walkKeys<Row, P>(source: WalkSource<Row, P>, options: WalkOption
   let cursor: WalkCursor<P> = { key: prefix, inclusive: true };
   if (options.start && compareKeys(options.start.key, prefix) >= 0) cursor = options.start;
   const entries: WalkEntry<Row>[] = [];
+  // max-keys=0 asks for nothing: S3 answers an empty page that is not truncated.
+  if (maxItems <= 0) return { entries, isTruncated: false, next: null };
 
   while (entries.length < maxItems) {
     const limit = maxItems - entries.length;
