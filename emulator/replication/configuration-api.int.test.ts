@@ -6,6 +6,8 @@ import {
   type ReplicationConfiguration,
   type ReplicationRule,
 } from '@aws-sdk/client-s3';
+import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Failure } from '../test/harness';
 import { signedFetch } from './signed-fetch.testkit';
@@ -294,5 +296,32 @@ describe('Put/Get/DeleteBucketReplication', () => {
       endpoint.s3.send(new GetBucketReplicationCommand({ Bucket: 'cfg-src', ExpectedBucketOwner: '111122223333' })),
     );
     expect(failure).toMatchObject({ name: 'AccessDenied', status: 403 });
+  });
+
+  it('needs iam:PassRole on the Role for IAM users (AccessDenied without it)', async () => {
+    const userPolicy = (actions: string[]) =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
+    await endpoint.iam.send(new CreateUserCommand({ UserName: 'rule-editor' }));
+    await endpoint.iam.send(
+      new PutUserPolicyCommand({ UserName: 'rule-editor', PolicyName: 's3', PolicyDocument: userPolicy(['s3:*']) }),
+    );
+    const key = (await endpoint.iam.send(new CreateAccessKeyCommand({ UserName: 'rule-editor' }))).AccessKey;
+    const asUser = new S3Client({
+      endpoint: endpoint.emulator.url,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: key?.AccessKeyId as string, secretAccessKey: key?.SecretAccessKey as string },
+    });
+    const putAsUser = () =>
+      asUser.send(new PutBucketReplicationCommand({ Bucket: 'cfg-src', ReplicationConfiguration: { Role: ROLE, Rules: [v2Rule()] } }));
+    try {
+      expect(await s3Failure(putAsUser())).toMatchObject({ name: 'AccessDenied', status: 403 });
+      await endpoint.iam.send(
+        new PutUserPolicyCommand({ UserName: 'rule-editor', PolicyName: 's3', PolicyDocument: userPolicy(['s3:*', 'iam:PassRole']) }),
+      );
+      expect((await putAsUser()).$metadata.httpStatusCode).toBe(200);
+    } finally {
+      asUser.destroy();
+    }
   });
 });
