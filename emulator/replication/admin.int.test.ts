@@ -103,6 +103,27 @@ describe('admin: replicate existing versions (Batch Replication)', () => {
     expect((await endpoint.s3.send(new HeadObjectCommand({ Bucket: 'retry-dst', Key: 'k' }))).VersionId).toBe(put.VersionId);
   });
 
+  it('counts a changed rule from the change: older versions then existed before the rule', async () => {
+    await endpoint.s3.send(
+      new PutBucketReplicationCommand({
+        Bucket: 'batch-src',
+        ReplicationConfiguration: { Role: role, Rules: [rule('docs', 'batch-dst', { Filter: { Prefix: 'doc' } })] },
+      }),
+    );
+    const earlier = await endpoint.s3.send(new PutObjectCommand({ Bucket: 'batch-src', Key: 'logs/earlier', Body: 'x' }));
+    expect((await status('batch-src', 'logs/earlier', earlier.VersionId)).notReplicated[0].reason.code).toBe('FILTER_MISMATCH');
+    await endpoint.s3.send(
+      new PutBucketReplicationCommand({
+        Bucket: 'batch-src',
+        ReplicationConfiguration: { Role: role, Rules: [rule('docs', 'batch-dst', { Filter: { Prefix: 'logs/' } })] },
+      }),
+    );
+    expect((await status('batch-src', 'logs/earlier', earlier.VersionId)).notReplicated[0].reason.code).toBe('EXISTED_BEFORE_RULE');
+    const later = await endpoint.s3.send(new PutObjectCommand({ Bucket: 'batch-src', Key: 'logs/later', Body: 'x' }));
+    await endpoint.emulator.drain();
+    expect((await status('batch-src', 'logs/later', later.VersionId)).replicationStatus).toBe('COMPLETED');
+  });
+
   it('refuses buckets without a configuration and malformed version ids', async () => {
     const answer = await adminCall<ReplicateAnswer>(endpoint, 'POST', 'replicate', {
       body: { items: [{ bucket: 'batch-dst', key: 'doc' }, { bucket: 'batch-src', key: 'doc', versionId: 'not-a-version' }] },
