@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './e2e/chromium';
 import {
   E2E_CONSOLE_PORT,
   E2E_CONSOLE_URL,
@@ -10,12 +10,6 @@ import {
 
 // The SDK's Node-version notice would fill the test output (workers inherit this).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-/** Debian's Chromium where it exists (Playwright cannot download its own here); else Playwright's browser. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 export default defineConfig({
   testDir: './e2e',
@@ -31,8 +25,8 @@ export default defineConfig({
     baseURL: E2E_CONSOLE_URL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: chromiumExecutablePath(),
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {
