@@ -38,6 +38,7 @@ async function classifySourceEntry(ctx: ClassifyContext, entry: ListedEntry, des
   if (destination && sameContent(entry, destination)) return row;
 
   const details = await ctx.lookup(entry);
+  if (row.source && row.source.versionId === undefined && details.versionId !== undefined) row.source.versionId = details.versionId;
   if (details.replicationStatus) row.replicationStatus = details.replicationStatus;
   if (details.replicationStatus === 'PENDING') return { ...row, class: 'pending' };
   if (details.replicationStatus === 'FAILED') {

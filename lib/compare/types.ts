@@ -22,6 +22,8 @@ export type CompareMode = 'current' | 'versions';
 
 /** What only a HeadObject (and, for tag rules, GetObjectTagging) of a source version tells. */
 export interface SourceVersionDetails {
+  /** The version HeadObject found (current mode lists no version ids). */
+  versionId?: string;
   /** x-amz-replication-status: PENDING | COMPLETED | FAILED | REPLICA; undefined when absent. */
   replicationStatus?: string;
   /** Why replication FAILED, where the backend says (embedded endpoint's admin API). */
