@@ -147,6 +147,14 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Se
   } catch (error) {
     response = errorResponse(error, { route, requestId, hostId, rawPath, method, logger: deps.logger });
   }
+  if (method !== 'GET' && method !== 'HEAD') {
+    // Nothing that may have written is acknowledged before its metadata commit is on disk (group commit).
+    try {
+      await deps.store.durable();
+    } catch (error) {
+      response = errorResponse(error, { route, requestId, hostId, rawPath, method, logger: deps.logger });
+    }
+  }
   if (!req.complete) prepareToDiscardBody(req, res);
   await send(res, response, requestId, hostId, method, deps.logger);
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { BlobStore } from './blobs';
 import { BucketStore } from './buckets';
 import { Listing } from './listing';
@@ -5,6 +6,7 @@ import { openMetadataDb, type MetadataDb } from './metadata';
 import { MultipartStore } from './multipart';
 import { ObjectStore } from './objects';
 import { VersionWriter, type VersionCreatedHook } from './versions';
+import { fsyncFile, WalSync } from './wal-sync';
 
 /** The endpoint's storage: SQLite metadata + blob files, and the domain operations handlers use. */
 export class Store {
@@ -15,6 +17,7 @@ export class Store {
   readonly listing: Listing;
   readonly multipart: MultipartStore;
   private readonly versionWriter: VersionWriter;
+  private readonly walSync: WalSync;
 
   private constructor(readonly dataDir: string) {
     this.db = openMetadataDb(dataDir);
@@ -24,6 +27,8 @@ export class Store {
     this.objects = new ObjectStore(this.db, this.blobs, this.buckets, this.versionWriter);
     this.listing = new Listing(this.db, this.buckets);
     this.multipart = new MultipartStore(this.db, this.blobs, this.buckets, this.objects);
+    const totalChanges = this.db.prepare<[], number>('SELECT total_changes()').pluck();
+    this.walSync = new WalSync(() => totalChanges.get() ?? 0, fsyncFile(path.join(dataDir, 'metadata.sqlite-wal')));
   }
 
   /** Opens the data dir, applies migrations and sweeps temp and unreferenced blob files. */
@@ -36,6 +41,11 @@ export class Store {
   /** Registers a hook run inside the transaction of every new version / delete marker. Returns an unregister. */
   onVersionCreated(hook: VersionCreatedHook): () => void {
     return this.versionWriter.onVersionCreated(hook);
+  }
+
+  /** Resolves when every metadata commit made so far is on disk (group commit; see wal-sync.ts). */
+  durable(): Promise<void> {
+    return this.walSync.durable();
   }
 
   close(): void {
