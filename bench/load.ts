@@ -1,0 +1,99 @@
+import { performance } from 'node:perf_hooks';
+import { processCpuSeconds } from './processes';
+import { cpuShare, summarizeLatencies, type LatencySummary } from './stats';
+
+export interface PhaseResult {
+  phase: string;
+  operations: number;
+  errors: number;
+  firstError?: string;
+  wallSeconds: number;
+  opsPerSecond: number;
+  /** Payload MB/s (10^6 bytes) when the phase moves bytes. */
+  megabytesPerSecond?: number;
+  /** Listing phases: keys returned per second. */
+  keysPerSecond?: number;
+  latency: LatencySummary;
+  /** Client process CPU over the phase's wall time, as a share of one core. */
+  clientCpu?: number;
+  /** Server process CPU over the same interval, as a share of one core. */
+  serverCpu?: number;
+}
+
+/** The raw measurements of one slice of a phase against one server. */
+export interface Slice {
+  latenciesMs: number[];
+  errors: number;
+  firstError?: string;
+  wallSeconds: number;
+  clientCpuSeconds: number;
+  serverCpuSeconds?: number;
+}
+
+export interface SliceOptions {
+  /** Operation indexes [from, to). */
+  from: number;
+  to: number;
+  concurrency: number;
+  serverPid?: number;
+  operation(index: number): Promise<unknown>;
+}
+
+/** Closed-loop load: `concurrency` workers take the next index until the range is done. */
+export async function runSlice(options: SliceOptions): Promise<Slice> {
+  const latenciesMs: number[] = [];
+  let next = options.from;
+  let errors = 0;
+  let firstError: string | undefined;
+  const serverCpuBefore = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const worker = async () => {
+    while (next < options.to) {
+      const index = next++;
+      const t0 = performance.now();
+      try {
+        await options.operation(index);
+        latenciesMs.push(performance.now() - t0);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.to - options.from)) }, worker));
+  const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuAfter = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
+  return {
+    latenciesMs,
+    errors,
+    firstError,
+    wallSeconds,
+    clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    serverCpuSeconds: serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore,
+  };
+}
+
+/** One phase's result from its slices: rates over the summed wall time, percentiles over all samples. */
+export function mergeSlices(phase: string, slices: Slice[], bytesPerOperation?: number): PhaseResult {
+  const latencies = slices.flatMap((slice) => slice.latenciesMs);
+  const wallSeconds = slices.reduce((sum, slice) => sum + slice.wallSeconds, 0);
+  const errors = slices.reduce((sum, slice) => sum + slice.errors, 0);
+  const serverCpu = slices.every((slice) => slice.serverCpuSeconds !== undefined)
+    ? slices.reduce((sum, slice) => sum + (slice.serverCpuSeconds ?? 0), 0)
+    : undefined;
+  const operations = latencies.length;
+  return {
+    phase,
+    operations,
+    errors,
+    firstError: slices.find((slice) => slice.firstError)?.firstError,
+    wallSeconds,
+    opsPerSecond: wallSeconds > 0 ? operations / wallSeconds : 0,
+    megabytesPerSecond: bytesPerOperation === undefined || wallSeconds <= 0 ? undefined : (operations * bytesPerOperation) / 1e6 / wallSeconds,
+    latency: summarizeLatencies(latencies),
+    clientCpu: cpuShare(slices.reduce((sum, slice) => sum + slice.clientCpuSeconds, 0), wallSeconds),
+    serverCpu: cpuShare(serverCpu, wallSeconds),
+  };
+}

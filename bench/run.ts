@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseBenchArgs, USAGE, type BenchOptions } from './options';
+import { stopAllChildren } from './processes';
+import { REPO_ROOT } from './servers';
+import { formatTable, num, times } from './table';
+import { endpointTargets, type TargetResult } from './targets';
+import { renderEndpointRuns } from './workloads/endpoint-report';
+import { OURS, runEndpointSuite, type EndpointSuiteResult } from './workloads/endpoint-suite';
+import { runReplicationWorkload, type ReplicationResult } from './workloads/replication';
+import { renderReplication, replicationTargets } from './workloads/replication-report';
+
+interface BenchResults {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  options: BenchOptions;
+  endpoint?: EndpointSuiteResult;
+  replication?: ReplicationResult;
+  targets: TargetResult[];
+  notes: string[];
+}
+
+function section(title: string, body: string): void {
+  console.log(`\n=== ${title} ===\n${body}`);
+}
+
+function renderTargets(targets: TargetResult[]): string {
+  return formatTable(
+    ['target', 'measured', 'bound', 'met'],
+    targets.map((t) => [
+      t.target,
+      t.unit === 'ratio' ? times(t.measured) : num(t.measured),
+      `${t.direction === 'at-least' ? '≥' : '≤'} ${t.bound}`,
+      t.met === undefined ? 'n/a' : t.met ? 'yes' : 'NO',
+    ]),
+  );
+}
+
+async function main(): Promise<void> {
+  // The SDK's notice about Node 22 would interleave with the tables (pitfalls.md).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const started = new Date();
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const resultsDir = path.join(REPO_ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const cpus = os.cpus();
+  const results: BenchResults = {
+    startedAt: started.toISOString(),
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    options,
+    targets: [],
+    notes: [],
+  };
+  console.log(`bench ${results.startedAt} — ${results.machine.cpus} × ${results.machine.cpuModel}, Node ${results.machine.node}`);
+
+  if (options.workloads.includes('endpoint')) {
+    const endpoint = await runEndpointSuite(options, resultsDir, stamp);
+    results.endpoint = endpoint;
+    results.notes.push(...endpoint.notes);
+    results.targets.push(...endpointTargets(endpoint.runs, OURS));
+    section(
+      `Endpoint: ${options.endpoint.objects} × ${options.endpoint.objectSize} B at concurrency ${options.endpoint.concurrency}; ${options.endpoint.largeObjects} × ${options.endpoint.largeSize / 2 ** 20} MiB at ${options.endpoint.largeConcurrency}`,
+      renderEndpointRuns(endpoint.runs, OURS),
+    );
+    if (endpoint.profileDir) results.notes.push(`CPU profile of the endpoint: ${endpoint.profileDir}`);
+  }
+
+  if (options.workloads.includes('replication')) {
+    try {
+      const replication = await runReplicationWorkload(options.replication);
+      results.replication = replication;
+      results.targets.push(...replicationTargets(replication));
+      section('Replication (embedded endpoint, EMULATOR_REPLICATION_DELAY_MS=0)', renderReplication(replication));
+    } catch (error) {
+      results.notes.push(`replication workload failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+
+  section('Targets (same run)', renderTargets(results.targets));
+  if (results.notes.length > 0) section('Notes', results.notes.map((note) => `- ${note}`).join('\n'));
+  const file = path.join(resultsDir, `${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+  await stopAllChildren();
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  await stopAllChildren();
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { mergeSlices, runSlice, type Slice } from '../load';
+import type { BenchOptions } from '../options';
+import { motoAvailable, startCeiling, startMoto, startOurEndpoint, startS3rver, type ServerUnderTest } from '../servers';
+import { endpointPhases, makeBodies, prepareTarget, type EndpointRun, type EndpointTarget } from './endpoint';
+
+export const OURS = 'embedded';
+
+export interface EndpointSuiteResult {
+  runs: EndpointRun[];
+  notes: string[];
+  profileDir?: string;
+}
+
+/** Each phase is cut into this many slices, run round-robin over the servers, so a burst of load elsewhere on the machine hits every server alike. */
+const SLICES = 4;
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+/**
+ * All servers run at once (each in its own process, idle while another is measured); every phase is sliced and the
+ * slices alternate between servers, with the order rotated, so ratios compare servers under the same conditions.
+ */
+export async function runEndpointSuite(options: BenchOptions, resultsDir: string, stamp: string): Promise<EndpointSuiteResult> {
+  const notes: string[] = [];
+  const profileDir = options.profile ? path.join(resultsDir, 'profiles', stamp) : undefined;
+  const starters: { name: string; start: () => Promise<ServerUnderTest> }[] = [];
+  if (options.peers.ceiling) starters.push({ name: 'ceiling', start: startCeiling });
+  starters.push({ name: OURS, start: () => startOurEndpoint({ cpuProfileDir: profileDir }) });
+  if (options.peers.moto) {
+    const moto = motoAvailable();
+    if (moto.ok) starters.push({ name: 'moto', start: startMoto });
+    else notes.push(`moto skipped: ${moto.reason}`);
+  }
+  if (options.peers.s3rver) starters.push({ name: 's3rver', start: startS3rver });
+
+  const bodies = makeBodies(options.endpoint);
+  const targets: EndpointTarget[] = [];
+  try {
+    for (const starter of starters) {
+      try {
+        const server = await starter.start();
+        targets.push(await prepareTarget(server, options.endpoint, bodies));
+      } catch (error) {
+        notes.push(`${starter.name} not measured: ${firstLine(error)}`);
+      }
+    }
+    const phases = endpointPhases(options.endpoint);
+    const slices = new Map<EndpointTarget, Map<string, Slice[]>>(targets.map((t) => [t, new Map()]));
+    for (const [phaseIndex, phase] of phases.entries()) {
+      const participants = targets.filter((t) => phase.onCeiling || t.server.kind !== 'ceiling');
+      const sliceCount = Math.min(SLICES, phase.count);
+      process.stderr.write(`endpoint: ${phase.name} (${participants.map((t) => t.server.label).join(', ')})\n`);
+      for (let s = 0; s < sliceCount; s++) {
+        const from = Math.floor((s * phase.count) / sliceCount);
+        const to = Math.floor(((s + 1) * phase.count) / sliceCount);
+        const shift = (phaseIndex + s) % participants.length;
+        for (const target of [...participants.slice(shift), ...participants.slice(0, shift)]) {
+          const slice = await runSlice({
+            from,
+            to,
+            concurrency: phase.concurrency,
+            serverPid: target.server.child.pid,
+            operation: (index) => phase.operation(target, index),
+          });
+          const perPhase = slices.get(target) as Map<string, Slice[]>;
+          perPhase.set(phase.name, [...(perPhase.get(phase.name) ?? []), slice]);
+        }
+      }
+    }
+    const runs = targets.map((target) => ({
+      server: target.server.label,
+      phases: [...(slices.get(target) as Map<string, Slice[]>)].map(([name, phaseSlices]) => {
+        const definition = phases.find((p) => p.name === name);
+        const result = mergeSlices(name, phaseSlices, definition?.bytesPerOperation);
+        const keys = definition?.keysListed?.get(target);
+        if (keys !== undefined) result.keysPerSecond = result.opsPerSecond * keys;
+        return result;
+      }),
+    }));
+    return { runs, notes, profileDir };
+  } finally {
+    for (const target of targets) {
+      target.client.destroy();
+      await target.server.stop();
+    }
+  }
+}
