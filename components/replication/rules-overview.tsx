@@ -103,7 +103,9 @@ export function RulesOverview({ initialSource }: { initialSource?: string }) {
                   <Link href={`/buckets/${encodeURIComponent(row.sourceBucket)}/management`}>{row.sourceBucket}</Link>
                   <div className="font-mono text-xs text-gray-600">{row.sourceRegion}</div>
                 </Td>
-                <Th scope="row">{row.ruleId}</Th>
+                <Th scope="row" className="align-top">
+                  {row.ruleId}
+                </Th>
                 <Td>
                   <Badge tone={row.status === 'Enabled' ? 'success' : 'neutral'}>{row.status}</Badge>
                 </Td>

@@ -32,7 +32,9 @@ function RuleRow({
   const options = ruleOptionLabels(rule);
   return (
     <Tr>
-      <Th scope="row">{id}</Th>
+      <Th scope="row" className="align-top">
+        {id}
+      </Th>
       <Td>
         <Badge tone={enabled ? 'success' : 'neutral'}>{rule.Status}</Badge>
       </Td>
@@ -43,12 +45,13 @@ function RuleRow({
       <Td>{replicaOwnerLabel(rule)}</Td>
       <Td>{options.length > 0 ? options.join(', ') : '—'}</Td>
       <Td>
-        <div className="flex flex-wrap gap-1">
+        <div className="flex flex-col items-start gap-1 whitespace-nowrap">
           <Link href={`/replication/edit?${new URLSearchParams({ bucket: view.bucket, rule: id })}`} aria-label={`Edit rule ${id}`}>
             Edit
           </Link>
           <Button
             variant="link"
+           
             aria-label={`${enabled ? 'Disable' : 'Enable'} rule ${id}`}
             disabled={change.isPending}
             onClick={() =>

@@ -13,6 +13,7 @@ import {
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import { validateReplicationConfiguration, type BucketFacts } from '@/lib/replication/validate';
 import { readBucketState, readReplicationConfiguration, type BucketState } from './bucket-state';
+import { isAlreadyApplied } from './already-applied';
 import { buildRule } from './build-rule';
 import type { ReplicationDeps } from './deps';
 import { issueField } from './issue-fields';
@@ -186,7 +187,8 @@ function checkNextConfiguration(
  * wizard field — anything S3 or IAM would refuse, and a configuration that changed since the wizard read it.
  * Reads only: calling it never changes anything.
  */
-export async function planSave(deps: ReplicationDeps, input: RuleInput): Promise<PlanResult> {
+export async function planSave(deps: ReplicationDeps, requested: RuleInput): Promise<PlanResult> {
+  let input = requested;
   const refusal = new Refusal();
   const source = await readBucketState(deps, input.sourceBucket);
   if (!source.exists) {
@@ -200,7 +202,9 @@ export async function planSave(deps: ReplicationDeps, input: RuleInput): Promise
   const current = await readReplicationConfiguration(deps, source.name, source.region);
   const currentFingerprint = current ? configurationFingerprint(current) : null;
   if (currentFingerprint !== input.expectedFingerprint) {
-    return refusal.result(CONFIGURATION_CHANGED_CODE, CONFIGURATION_CHANGED_MESSAGE);
+    if (!current || !isAlreadyApplied(current, input)) return refusal.result(CONFIGURATION_CHANGED_CODE, CONFIGURATION_CHANGED_MESSAGE);
+    // A retry of a Save that already wrote this rule: plan from what is there, which changes nothing.
+    input = { ...input, editingRuleId: input.ruleName, expectedFingerprint: currentFingerprint };
   }
   if (input.editingRuleId !== undefined && !current?.Rules.some((rule) => rule.ID === input.editingRuleId)) {
     return refusal.result(CONFIGURATION_CHANGED_CODE, CONFIGURATION_CHANGED_MESSAGE);

@@ -1,6 +1,5 @@
 import { ListRolesCommand } from '@aws-sdk/client-iam';
 import { GetObjectTaggingCommand, ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { configurationFingerprint } from '@/lib/replication/merge';
 import { describeRuleScope } from '@/lib/replication/evaluate';
 import { ruleDestinationBucketName } from '@/lib/replication/rule-shape';
@@ -12,14 +11,6 @@ import { trustsService } from '@/lib/iam/evaluate';
 import { bucketNotFound } from './request-errors';
 import type { BucketReplicationView, DestinationView, RoleList, RulesOverview, ScopePreview } from './views';
 
-
-async function callerAccount(deps: ReplicationDeps): Promise<string | null> {
-  try {
-    return (await deps.sts.send(new GetCallerIdentityCommand({}))).Account ?? null;
-  } catch {
-    return null;
-  }
-}
 
 async function destinationView(deps: ReplicationDeps, name: string): Promise<DestinationView> {
   const state = await readBucketState(deps, name);
@@ -39,7 +30,6 @@ export async function readBucketReplication(deps: ReplicationDeps, bucket: strin
     configuration,
     fingerprint: configuration ? configurationFingerprint(configuration) : null,
     destinations: await Promise.all(names.map((name) => destinationView(deps, name))),
-    accountId: await callerAccount(deps),
   };
 }
 

@@ -207,6 +207,23 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
     expect((await readReplicationConfiguration(deps, source, 'us-east-2'))?.Rules).toHaveLength(1);
   });
 
+  it('a retry after the configuration was written (its answer lost) succeeds and changes nothing', async () => {
+    const { source, destination } = await tutorialBuckets('lost');
+    const input = ruleInput(source, destination);
+    expect((await saveReplicationRule(deps, input)).ok).toBe(true);
+    const before = await snapshot(deps, source, destination);
+    const stored = await readReplicationConfiguration(deps, source, 'us-east-2');
+
+    const retry = await saveReplicationRule(deps, input);
+    expect(retry.ok).toBe(true);
+    if (!retry.ok) return;
+    expect(retry.results.versioning.enabled).toEqual([]);
+    expect(retry.results.role).toMatchObject({ createdRole: false, wrotePolicy: false });
+    expect(retry.plan.nextConfiguration.Rules.map((rule) => rule.ID)).toEqual(stored?.Rules.map((rule) => rule.ID));
+    expect(retry.plan.nextConfiguration.Role).toBe(stored?.Role);
+    expect(await snapshot(deps, source, destination)).toEqual(before);
+  });
+
   describe('refuses bad input before any change', () => {
     let source: string;
     let destination: string;

@@ -18,8 +18,6 @@ export type BucketReplicationView = {
   /** configurationFingerprint of `configuration`; the wizard and the rule actions send it back. */
   fingerprint: string | null;
   destinations: DestinationView[];
-  /** The account that owns the buckets here (for the role ARN and cross-account bucket policies). */
-  accountId: string | null;
 };
 
 export type RuleOverviewRow = {

@@ -8,10 +8,12 @@ import { scopePreviewQuery } from '@/lib/queries/replication';
 import type { TagRow } from '@/lib/replication-console/rule-input';
 
 function describe(matched: number, examined: number, sampled: boolean, tagCheckLimit: number | null): string {
-  const objects = `${matched.toLocaleString('en-US')} current object${matched === 1 ? '' : 's'}`;
-  if (!sampled) return `${objects} in the bucket match this scope today.`;
+  const one = matched === 1;
+  const objects = `${matched.toLocaleString('en-US')} current object${one ? '' : 's'}`;
+  const verb = one ? 'matches' : 'match';
+  if (!sampled) return `${objects} in the bucket ${verb} this scope today.`;
   const what = tagCheckLimit === null ? `the first ${examined.toLocaleString('en-US')} keys` : `the first ${examined} keys (tags are read per object)`;
-  return `${objects} match among ${what}; the bucket holds more, so this is a sample.`;
+  return `${objects} ${verb} among ${what}; the bucket holds more, so this is a sample.`;
 }
 
 /** Live count of the objects a scope matches now, with the reminder that the rule will not copy them. */

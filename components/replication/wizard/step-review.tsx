@@ -192,7 +192,9 @@ export function StepReview({
           </>
         ) : null}
       </FormSection>
-      <SaveProgress plan={plan} input={input} onSaved={() => onSaved(plan)} onRefused={onRefused} />
+      <FormSection title="Save">
+        <SaveProgress plan={plan} input={input} onSaved={() => onSaved(plan)} onRefused={onRefused} />
+      </FormSection>
     </div>
   );
 }
