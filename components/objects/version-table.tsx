@@ -50,7 +50,7 @@ export function VersionTable({
                 )}
               </Td>
               <Td className="font-mono text-xs whitespace-nowrap">
-                {version.versionId}{' '}
+                <span>{version.versionId}</span>{' '}
                 {version.isLatest ? (
                   <Badge tone="info" className="ml-1 font-sans">
                     Latest

@@ -1,0 +1,187 @@
+import {
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  GetBucketLocationCommand,
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectVersionsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { e2eS3Client, expect, test } from './fixtures';
+
+/**
+ * The tutorial's first steps through the console: jtpbucket in Ohio (versioned) and jtp1bucket in Mumbai, created
+ * in the UI; version.txt and download.jpg uploaded, then a second version of version.txt. Checked through the SDK.
+ * The buckets are removed before and after, so the wizard spec finds the tutorial's starting point.
+ */
+const SOURCE = 'jtpbucket';
+const DESTINATION = 'jtp1bucket';
+const FIXTURES = path.join(__dirname, 'fixtures');
+
+async function removeBucket(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    return;
+  }
+  let keyMarker: string | undefined;
+  let versionIdMarker: string | undefined;
+  do {
+    const page = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
+    for (const version of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: version.Key, VersionId: version.VersionId }));
+    }
+    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    versionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (keyMarker);
+  await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+}
+
+async function removeTutorialBuckets(): Promise<void> {
+  const s3 = e2eS3Client();
+  await removeBucket(s3, SOURCE);
+  await removeBucket(s3, DESTINATION);
+  s3.destroy();
+}
+
+test.beforeAll(removeTutorialBuckets);
+test.afterAll(removeTutorialBuckets);
+test.describe.configure({ mode: 'serial' });
+
+async function createBucket(page: Page, name: string, regionLabel: string, versioning: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Create bucket' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Create bucket' });
+  await dialog.getByLabel('Bucket name').fill(name);
+  await dialog.getByLabel('AWS Region').selectOption({ label: regionLabel });
+  if (versioning) await dialog.getByLabel('Enable versioning').check();
+  await dialog.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+function rowOf(page: Page, name: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+test('creates the tutorial buckets in the console, refusing a bad name and a duplicate', async ({ page, s3For }) => {
+  await page.goto('/buckets');
+
+  await page.getByRole('button', { name: 'Create bucket' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create bucket' });
+  await dialog.getByLabel('Bucket name').fill('JTP_bucket');
+  await dialog.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(dialog.getByText('Bucket name can consist only of lowercase letters, numbers, periods (.), and hyphens (-).')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await createBucket(page, SOURCE, 'US East (Ohio) us-east-2', true);
+  await createBucket(page, DESTINATION, 'Asia Pacific (Mumbai) ap-south-1', false);
+
+  await expect(rowOf(page, SOURCE)).toContainText('US East (Ohio) us-east-2');
+  await expect(rowOf(page, SOURCE)).toContainText('Enabled');
+  await expect(rowOf(page, DESTINATION)).toContainText('Asia Pacific (Mumbai) ap-south-1');
+  await expect(rowOf(page, DESTINATION)).toContainText('Never enabled');
+  await expect(rowOf(page, SOURCE)).toContainText('None');
+
+  expect((await s3For('us-east-1').send(new GetBucketLocationCommand({ Bucket: DESTINATION }))).LocationConstraint).toBe('ap-south-1');
+  expect((await s3For('us-east-2').send(new GetBucketVersioningCommand({ Bucket: SOURCE }))).Status).toBe('Enabled');
+
+  await page.getByRole('button', { name: 'Create bucket' }).first().click();
+  await dialog.getByLabel('Bucket name').fill(DESTINATION);
+  await dialog.getByLabel('AWS Region').selectOption('ap-south-1');
+  await dialog.getByLabel('Enable versioning').check();
+  await dialog.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('BucketAlreadyOwnedByYou');
+  // Nothing changed: the existing bucket's versioning was not turned on.
+  expect((await s3For('ap-south-1').send(new GetBucketVersioningCommand({ Bucket: DESTINATION }))).Status).toBeUndefined();
+});
+
+test('uploads version.txt and a JPEG, then a second version of version.txt, and shows both versions', async ({ page, s3For }) => {
+  const s3 = s3For('us-east-2');
+  await page.goto(`/buckets/${SOURCE}`);
+  await expect(page).toHaveURL(new RegExp(`/buckets/${SOURCE}/objects$`));
+  await expect(page).toHaveTitle(`Objects · ${SOURCE} · S3 Replication Console`);
+
+  await page.getByLabel('Choose files to upload').setInputFiles([path.join(FIXTURES, 'version.txt'), path.join(FIXTURES, 'download.jpg')]);
+  await expect(page.getByText('Uploaded')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'version.txt', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'download.jpg', exact: true })).toBeVisible();
+
+  const jpeg = await s3.send(new GetObjectCommand({ Bucket: SOURCE, Key: 'download.jpg' }));
+  expect(jpeg.ContentType).toBe('image/jpeg');
+  expect(Buffer.from(await jpeg.Body!.transformToByteArray())).toEqual(await readFile(path.join(FIXTURES, 'download.jpg')));
+
+  await page.getByRole('button', { name: 'Clear finished' }).click();
+  await page.getByLabel('Choose files to upload').setInputFiles({ name: 'version.txt', mimeType: 'text/plain', buffer: Buffer.from('version 2\n') });
+  await expect(page.getByText('Uploaded')).toHaveCount(1);
+
+  const { Versions } = await s3.send(new ListObjectVersionsCommand({ Bucket: SOURCE, Prefix: 'version.txt' }));
+  expect(Versions).toHaveLength(2);
+
+  await page.getByRole('link', { name: 'Versions', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/buckets/${SOURCE}/versions$`));
+  const versionRows = page.getByRole('row').filter({ hasText: 'version.txt' });
+  await expect(versionRows).toHaveCount(2);
+  for (const version of Versions ?? []) await expect(page.getByText(version.VersionId!, { exact: true })).toBeVisible();
+  await expect(versionRows.first()).toContainText('Latest');
+  await expect(versionRows.nth(1)).not.toContainText('Latest');
+});
+
+test('downloads an object with its name and shows its details', async ({ page, s3For }) => {
+  await page.goto(`/buckets/${SOURCE}/objects`);
+  await page.getByRole('checkbox', { name: 'Select version.txt' }).check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('version.txt');
+  expect(await readFile((await download.path())!, 'utf8')).toBe('version 2\n');
+
+  await page.getByRole('link', { name: 'version.txt', exact: true }).click();
+  await expect(page).toHaveTitle('version.txt · S3 Replication Console');
+  const head = await s3For('us-east-2').send(new GetObjectCommand({ Bucket: SOURCE, Key: 'version.txt' }));
+  await expect(page.getByText(head.VersionId!, { exact: true })).toBeVisible();
+  await expect(page.getByText('text/plain', { exact: true })).toBeVisible();
+  await expect(page.getByText('STANDARD', { exact: true })).toBeVisible();
+});
+
+test('a delete in a versioned bucket adds a delete marker, and a non-empty bucket cannot be deleted', async ({ page, s3For }) => {
+  const s3 = s3For('us-east-2');
+  await page.goto(`/buckets/${SOURCE}/objects`);
+  await page.getByRole('checkbox', { name: 'Select download.jpg' }).check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete 1 item?' });
+  await expect(dialog).toContainText('Deleting adds a delete marker');
+  await dialog.getByRole('button', { name: 'Delete objects' }).click();
+  await expect(page.getByText('1 hidden behind a delete marker (their versions remain).')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'download.jpg', exact: true })).toBeHidden();
+  const { DeleteMarkers } = await s3.send(new ListObjectVersionsCommand({ Bucket: SOURCE, Prefix: 'download.jpg' }));
+  expect(DeleteMarkers?.map((marker) => marker.IsLatest)).toEqual([true]);
+
+  await page.goto('/buckets');
+  await rowOf(page, SOURCE).getByRole('button', { name: `Delete bucket ${SOURCE}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete bucket ${SOURCE}?` });
+  await confirm.getByLabel(`To confirm deletion, type ${SOURCE}`).fill(SOURCE);
+  await confirm.getByRole('button', { name: 'Delete bucket' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('This bucket is not empty');
+  await expect(confirm.getByRole('alert')).toContainText('The bucket you tried to delete is not empty');
+  await expect(s3.send(new HeadBucketCommand({ Bucket: SOURCE }))).resolves.toBeDefined();
+});
+
+test('deletes an empty bucket after its name is typed', async ({ page, s3For }) => {
+  await page.goto('/buckets');
+  await rowOf(page, DESTINATION).getByRole('button', { name: `Delete bucket ${DESTINATION}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete bucket ${DESTINATION}?` });
+  const deleteButton = confirm.getByRole('button', { name: 'Delete bucket' });
+  await confirm.getByLabel(`To confirm deletion, type ${DESTINATION}`).fill('jtp1');
+  await expect(deleteButton).toBeDisabled();
+  await confirm.getByLabel(`To confirm deletion, type ${DESTINATION}`).fill(DESTINATION);
+  await deleteButton.click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('link', { name: DESTINATION, exact: true })).toBeHidden();
+  const failure = await s3For('ap-south-1')
+    .send(new HeadBucketCommand({ Bucket: DESTINATION }))
+    .then(() => undefined, (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode);
+  expect(failure).toBe(404);
+});
