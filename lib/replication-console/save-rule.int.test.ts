@@ -176,6 +176,38 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
     if (backend.name === 'embedded') expect(after?.Rules[1].Filter).toEqual({ Prefix: 'logs/' });
   });
 
+  it('edits a rule in place (renamed, new scope) and keeps the others', async () => {
+    const { source, destination } = await tutorialBuckets('edit');
+    expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+    let current = await readReplicationConfiguration(deps, source, 'us-east-2');
+    const role = { kind: 'existing' as const, arn: current?.Role ?? '', addMissingPermissions: true };
+    const added = await saveReplicationRule(
+      deps,
+      ruleInput(source, destination, { ruleName: 'second', priority: 1, role, expectedFingerprint: configurationFingerprint(current) }),
+    );
+    expect(added.ok).toBe(true);
+    current = await readReplicationConfiguration(deps, source, 'us-east-2');
+
+    const edited = await saveReplicationRule(
+      deps,
+      ruleInput(source, destination, {
+        editingRuleId: 'S3CRR',
+        ruleName: 'S3CRR-renamed',
+        status: 'Disabled',
+        priority: 0,
+        role,
+        expectedFingerprint: configurationFingerprint(current),
+      }),
+    );
+    expect(edited.ok).toBe(true);
+    const after = await readReplicationConfiguration(deps, source, 'us-east-2');
+    expect(after?.Rules.map((rule) => [rule.ID, rule.Status])).toEqual([
+      ['S3CRR-renamed', 'Disabled'],
+      ['second', 'Enabled'],
+    ]);
+    expect(after?.Rules[1]).toEqual(current?.Rules[1]);
+  });
+
   it('refuses a Save whose configuration changed since the wizard read it, and changes nothing', async () => {
     const { source, destination } = await tutorialBuckets('conflict');
     expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
@@ -327,6 +359,27 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
         expectedFingerprint: disabled.ok ? 'stale' : '',
       });
       expect(stale).toMatchObject({ ok: false, refusal: { code: 'ConfigurationChanged' } });
+
+      const otherRole = await deps.iam.send(
+        new CreateRoleCommand({
+          RoleName: `replication-global-${source}`,
+          AssumeRolePolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          }),
+        }),
+      );
+      const global = await applyRuleChange(deps, {
+        kind: 'role',
+        bucket: source,
+        roleArn: otherRole.Role?.Arn ?? '',
+        expectedFingerprint: configurationFingerprint(current),
+      });
+      expect(global.ok).toBe(true);
+      const withRole = await readReplicationConfiguration(deps, source, 'us-east-2');
+      expect(withRole?.Role).toBe(otherRole.Role?.Arn);
+      expect(withRole?.Rules).toEqual(current?.Rules);
+      current = withRole;
 
       const reordered = await applyRuleChange(deps, {
         kind: 'priorities',
