@@ -94,9 +94,59 @@ export function selectTasks(db: MetadataDb, where: string, params: (string | num
     .map(toTask);
 }
 
+interface TaskGroup {
+  sourceBucketId: number;
+  key: string;
+  destinationBucket: string;
+}
+
+/**
+ * Marks the one task of a group that may run next: the oldest open task (older source versions first), and only
+ * while no task of the group is running. Call after any state change in the group.
+ */
+function refreshGroupReadiness(db: MetadataDb, group: TaskGroup): void {
+  const params = [group.sourceBucketId, group.key, group.destinationBucket] as const;
+  db.prepare(
+    `UPDATE replication_tasks SET ready = 0
+     WHERE source_bucket_id = ? AND key = ? AND destination_bucket = ? AND state IN ('QUEUED', 'RUNNING') AND ready = 1`,
+  ).run(...params);
+  db.prepare(
+    `UPDATE replication_tasks SET ready = 1 WHERE id = (
+       SELECT id FROM replication_tasks
+       WHERE source_bucket_id = ? AND key = ? AND destination_bucket = ? AND state IN ('QUEUED', 'RUNNING')
+       ORDER BY source_seq, id LIMIT 1)
+     AND state = 'QUEUED'`,
+  ).run(...params);
+}
+
+function groupOf(db: MetadataDb, id: number): TaskGroup | undefined {
+  const row = db
+    .prepare<[number], { source_bucket_id: number; key: string; destination_bucket: string }>(
+      'SELECT source_bucket_id, key, destination_bucket FROM replication_tasks WHERE id = ?',
+    )
+    .get(id);
+  return row ? { sourceBucketId: row.source_bucket_id, key: row.key, destinationBucket: row.destination_bucket } : undefined;
+}
+
+/** Start-up: recomputes which task of every group may run next. */
+export function refreshAllReadiness(db: MetadataDb): void {
+  db.transaction(() => {
+    db.prepare('UPDATE replication_tasks SET ready = 0 WHERE ready = 1').run();
+    db.prepare(
+      `UPDATE replication_tasks SET ready = 1 WHERE id IN (
+         SELECT t.id FROM replication_tasks t
+         WHERE t.state = 'QUEUED' AND NOT EXISTS (
+           SELECT 1 FROM replication_tasks o
+           WHERE o.source_bucket_id = t.source_bucket_id AND o.key = t.key AND o.destination_bucket = t.destination_bucket
+             AND o.id <> t.id AND o.state IN ('QUEUED', 'RUNNING')
+             AND (o.state = 'RUNNING' OR o.source_seq < t.source_seq OR (o.source_seq = t.source_seq AND o.id < t.id))))`,
+    ).run();
+  })();
+}
+
 /**
  * Queues a task. A finished task for the same version and destination is reset (Batch Replication re-runs it);
- * an open one is left alone. Returns whether a task is now open for the target.
+ * an open one is left alone.
  */
 export function enqueueTask(db: MetadataDb, task: NewTask): void {
   db.prepare(
@@ -121,39 +171,34 @@ export function enqueueTask(db: MetadataDb, task: NewTask): void {
     task.enqueuedAt,
     task.fromBatch ? 1 : 0,
   );
+  refreshGroupReadiness(db, task);
 }
 
 /**
  * Claims the next runnable task and marks it RUNNING. Per key and destination, tasks run one at a time and older
- * source versions first: a task waits while another task of the same key and destination is running, or while an
- * older version's task is still open.
+ * source versions first: only a group's ready task (see refreshGroupReadiness) can be claimed.
  */
 export function claimNextTask(db: MetadataDb, now: number): ReplicationTask | undefined {
   return db.transaction(() => {
     const row = db
       .prepare<[number], TaskRow>(
         `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM}
-         WHERE t.state = 'QUEUED' AND t.not_before <= ?
-           AND NOT EXISTS (
-             SELECT 1 FROM replication_tasks o
-             WHERE o.source_bucket_id = t.source_bucket_id AND o.key = t.key AND o.destination_bucket = t.destination_bucket
-               AND o.id <> t.id AND o.state IN ('QUEUED', 'RUNNING')
-               AND (o.state = 'RUNNING' OR o.source_seq < t.source_seq))
+         WHERE t.state = 'QUEUED' AND t.ready = 1 AND t.not_before <= ?
          ORDER BY t.not_before, t.id
          LIMIT 1`,
       )
       .get(now);
     if (!row) return undefined;
-    db.prepare(`UPDATE replication_tasks SET state = 'RUNNING', attempts = attempts + 1 WHERE id = ?`).run(row.id);
+    db.prepare(`UPDATE replication_tasks SET state = 'RUNNING', ready = 0, attempts = attempts + 1 WHERE id = ?`).run(row.id);
     return toTask({ ...row, state: 'RUNNING', attempts: row.attempts + 1 });
   })();
 }
 
-/** The earliest not_before later than `after` among queued tasks (undefined when there is none). */
+/** The earliest not_before later than `after` among ready tasks (undefined when there is none). */
 export function nextQueuedTime(db: MetadataDb, after: number): number | undefined {
   const row = db
     .prepare<[number], { next: number | null }>(
-      `SELECT MIN(not_before) AS next FROM replication_tasks WHERE state = 'QUEUED' AND not_before > ?`,
+      `SELECT MIN(not_before) AS next FROM replication_tasks WHERE state = 'QUEUED' AND ready = 1 AND not_before > ?`,
     )
     .get(after);
   return row?.next ?? undefined;
@@ -173,28 +218,38 @@ export function finishTask(
   outcome: { state: 'COMPLETED' } | { state: 'FAILED'; reason: string; detail: string | null },
   now: number,
 ): void {
-  db.prepare(
-    `UPDATE replication_tasks SET state = ?, finished_at = ?, failure_reason = ?, failure_detail = ? WHERE id = ?`,
-  ).run(
-    outcome.state,
-    now,
-    outcome.state === 'FAILED' ? outcome.reason : null,
-    outcome.state === 'FAILED' ? outcome.detail : null,
-    id,
-  );
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE replication_tasks SET state = ?, ready = 0, finished_at = ?, failure_reason = ?, failure_detail = ? WHERE id = ?`,
+    ).run(
+      outcome.state,
+      now,
+      outcome.state === 'FAILED' ? outcome.reason : null,
+      outcome.state === 'FAILED' ? outcome.detail : null,
+      id,
+    );
+    const group = groupOf(db, id);
+    if (group) refreshGroupReadiness(db, group);
+  })();
 }
 
 export function retryTaskLater(db: MetadataDb, id: number, notBefore: number, detail: string): void {
-  db.prepare(`UPDATE replication_tasks SET state = 'QUEUED', not_before = ?, failure_detail = ? WHERE id = ?`).run(
-    notBefore,
-    detail,
-    id,
-  );
+  db.transaction(() => {
+    db.prepare(`UPDATE replication_tasks SET state = 'QUEUED', not_before = ?, failure_detail = ? WHERE id = ?`).run(
+      notBefore,
+      detail,
+      id,
+    );
+    const group = groupOf(db, id);
+    if (group) refreshGroupReadiness(db, group);
+  })();
 }
 
-/** Start-up: tasks a crash left RUNNING go back to the queue (their write is idempotent). */
+/** Start-up: tasks a crash left RUNNING go back to the queue (their write is idempotent); readiness is recomputed. */
 export function requeueRunningTasks(db: MetadataDb): number {
-  return db.prepare(`UPDATE replication_tasks SET state = 'QUEUED' WHERE state = 'RUNNING'`).run().changes;
+  const requeued = db.prepare(`UPDATE replication_tasks SET state = 'QUEUED' WHERE state = 'RUNNING'`).run().changes;
+  refreshAllReadiness(db);
+  return requeued;
 }
 
 /** Queued tasks never attempted yet, with the regions of their source and destination (for re-timing). */
