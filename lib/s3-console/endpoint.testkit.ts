@@ -7,13 +7,19 @@ import { startEmulator } from '@/emulator/index';
 import type { ConsoleClients, S3ClientFor } from './clients';
 
 /** Integration tests only: the embedded endpoint on port 0 in a temp dir, with real SDK clients pointed at it. */
-export type TestEndpoint = ConsoleClients & { url: string; s3Default: S3Client; stop(): Promise<void> };
+export type TestEndpoint = ConsoleClients & {
+  url: string;
+  s3Default: S3Client;
+  /** Resolves once replication has nothing left to do. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export async function startTestEndpoint(): Promise<TestEndpoint> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 's3-console-int-'));
-  const emulator = await startEmulator({ port: 0, dataDir, logger: quietLogger });
+  const emulator = await startEmulator({ port: 0, dataDir, logger: quietLogger, replicationDelayMs: 0 });
   const common = { endpoint: emulator.url, credentials: emulator.credentials };
   const s3Clients = new Map<string, S3Client>();
   const s3: S3ClientFor = (region = 'us-east-1') => {
@@ -30,6 +36,7 @@ export async function startTestEndpoint(): Promise<TestEndpoint> {
     s3,
     s3Default: s3(),
     iam: () => iamClient,
+    drain: () => emulator.drain(),
     async stop() {
       for (const client of s3Clients.values()) client.destroy();
       iamClient.destroy();
