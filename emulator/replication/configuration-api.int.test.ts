@@ -251,6 +251,65 @@ describe('Put/Get/DeleteBucketReplication', () => {
     ],
     ['an empty rule list', 'cfg-src', () => put({ Role: ROLE, Rules: [] }), 'MalformedXML', MALFORMED],
     [
+      'a rule ID longer than 255 characters',
+      'cfg-src',
+      () => put({ Role: ROLE, Rules: [v2Rule({ ID: 'x'.repeat(256) })] }),
+      'InvalidArgument',
+      'The ID length should not exceed allowed limit of 255',
+    ],
+    [
+      'ReplicationTime and Metrics with different statuses',
+      'cfg-src',
+      () =>
+        put({
+          Role: ROLE,
+          Rules: [
+            v2Rule({
+              Destination: {
+                Bucket: bucketArn('cfg-dst'),
+                ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } },
+                Metrics: { Status: 'Disabled', EventThreshold: { Minutes: 15 } },
+              },
+            }),
+          ],
+        }),
+      'InvalidRequest',
+      'ReplicationTime and ReplicationMetrics must have the same status.',
+    ],
+    [
+      'SseKmsEncryptedObjects without ReplicaKmsKeyID',
+      'cfg-src',
+      () => put({ Role: ROLE, Rules: [v2Rule({ SourceSelectionCriteria: { SseKmsEncryptedObjects: { Status: 'Enabled' } } })] }),
+      'InvalidRequest',
+      'ReplicaKmsKeyID must be specified if SseKmsEncryptedObjects tag is present.',
+    ],
+    [
+      'the source bucket as destination',
+      'cfg-src',
+      () => put({ Role: ROLE, Rules: [v2Rule({ Destination: { Bucket: bucketArn('cfg-src') } })] }),
+      'InvalidRequest',
+      'Destination bucket cannot be the same as the source bucket.',
+    ],
+    [
+      'an Account that does not own the destination',
+      'cfg-src',
+      () =>
+        put({
+          Role: ROLE,
+          Rules: [v2Rule({ Destination: { Bucket: bucketArn('cfg-dst'), Account: '111122223333', AccessControlTranslation: { Owner: 'Destination' } } })],
+        }),
+      'InvalidArgument',
+      'The AWS account specified in the <Account> element must match the destination bucket owner.',
+    ],
+    [
+      'more than 1000 rules',
+      'cfg-src',
+      () => put({ Role: ROLE, Rules: Array.from({ length: 1001 }, (_, i) => v2Rule({ ID: `r${i}`, Priority: i })) }),
+      'MalformedXML',
+      MALFORMED,
+    ],
+
+    [
       'ExistingObjectReplication',
       'cfg-src',
       () => put({ Role: ROLE, Rules: [v2Rule({ ExistingObjectReplication: { Status: 'Enabled' } })] }),
