@@ -1,4 +1,5 @@
 import type { Logger } from './http/types';
+import type { StorageFaults } from './store/storage-faults';
 
 export interface EmulatorOptions {
   host: string;
@@ -10,6 +11,8 @@ export interface EmulatorOptions {
   /** One simulated replication delay for every region pair (used by the replication engine). */
   replicationDelayMs?: number;
   logger?: Logger;
+  /** Test seam: simulated storage faults (reliability tests); never set from the environment. */
+  faults?: StorageFaults;
 }
 
 export const DEFAULT_OPTIONS: EmulatorOptions = { host: '127.0.0.1', port: 4510, dataDir: '.data' };

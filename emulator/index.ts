@@ -34,7 +34,7 @@ export async function startEmulator(overrides: Partial<EmulatorOptions> = {}): P
       ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
       : undefined;
   const root = await loadOrCreateRootCredentials(dataDir, { override });
-  const store = Store.open(dataDir);
+  const store = Store.open(dataDir, { faults: options.faults });
   const replication = new ReplicationEngine({ store, logger, delayMs: options.replicationDelayMs });
   replication.start();
   const credentialRegistry = new CredentialRegistry();

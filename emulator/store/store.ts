@@ -5,6 +5,7 @@ import { Listing } from './listing';
 import { openMetadataDb, type MetadataDb } from './metadata';
 import { MultipartStore } from './multipart';
 import { ObjectStore } from './objects';
+import { FaultInjectingBlobStore, type StorageFaults } from './storage-faults';
 import { VersionWriter, type VersionCreatedHook } from './versions';
 import { fsyncFile, WalSync } from './wal-sync';
 
@@ -19,9 +20,12 @@ export class Store {
   private readonly versionWriter: VersionWriter;
   private readonly walSync: WalSync;
 
-  private constructor(readonly dataDir: string) {
+  private constructor(
+    readonly dataDir: string,
+    faults?: StorageFaults,
+  ) {
     this.db = openMetadataDb(dataDir);
-    this.blobs = new BlobStore(dataDir);
+    this.blobs = faults ? new FaultInjectingBlobStore(dataDir, faults) : new BlobStore(dataDir);
     this.buckets = new BucketStore(this.db);
     this.versionWriter = new VersionWriter(this.db);
     this.objects = new ObjectStore(this.db, this.blobs, this.buckets, this.versionWriter);
@@ -32,8 +36,8 @@ export class Store {
   }
 
   /** Opens the data dir, applies migrations and sweeps temp and unreferenced blob files. */
-  static open(dataDir: string): Store {
-    const store = new Store(dataDir);
+  static open(dataDir: string, options: { faults?: StorageFaults } = {}): Store {
+    const store = new Store(dataDir, options.faults);
     store.sweepOrphanBlobs();
     return store;
   }
