@@ -39,8 +39,11 @@ export function compareParams(target: CompareTarget): URLSearchParams {
   return params;
 }
 
-/** The comparison's summary and one window of rows; `maxAgeMs` = how old a finished comparison may be. */
-export function compareViewQuery(target: CompareTarget, window: CompareWindow, maxAgeMs: () => number) {
+/**
+ * The comparison's summary and one window of rows. A finished comparison older than `maxAgeMs` is shown while the
+ * server compares again (the next poll gets the fresh one), so polling keeps the page live.
+ */
+export function compareViewQuery(target: CompareTarget, window: CompareWindow, maxAgeMs = 1_000) {
   return queryOptions({
     queryKey: compareKeys.view(target, window),
     queryFn: ({ signal }) => {
@@ -49,7 +52,7 @@ export function compareViewQuery(target: CompareTarget, window: CompareWindow, m
       if (window.search) params.set('q', window.search);
       params.set('offset', String(window.offset));
       params.set('limit', String(window.limit));
-      params.set('maxAge', String(maxAgeMs()));
+      params.set('maxAge', String(maxAgeMs));
       return fetchJson<CompareView>(`/api/compare?${params}`, { signal });
     },
   });

@@ -50,7 +50,10 @@ export class CompareJobRegistry {
       slot.settled = slot.running;
       slot.running = undefined;
     }
-    const stale = !slot.settled || Date.now() - (slot.settled.finishedAt ?? 0) > maxAgeMs;
+    // A long comparison is not redone more often than every two of its durations, whatever the page asks.
+    const settled = slot.settled;
+    const minAge = settled ? Math.max(maxAgeMs, 2 * ((settled.finishedAt ?? 0) - settled.startedAt)) : 0;
+    const stale = !settled || Date.now() - (settled.finishedAt ?? 0) > minAge;
     if (stale && !slot.running) slot.running = await this.launch(start);
     const shown = slot.settled ?? slot.running;
     if (!shown) throw new Error('unreachable: a job was just launched');
