@@ -56,7 +56,7 @@ export class ReplicationEngine {
   private readonly resolveRole: RoleResolver;
   private readonly writer: ReplicaWriter;
   readonly now: () => number;
-  private running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private timerAt: number | undefined;
   private wakeScheduled = false;
@@ -150,26 +150,41 @@ export class ReplicationEngine {
     }
   }
 
+  /** Runs one task and records its outcome; never rejects (a bookkeeping error is logged, the task re-runs at start). */
   private async run(task: ReplicationTask): Promise<void> {
-    const db = this.store.db;
+    try {
+      const outcome = await this.attempt(task);
+      const db = this.store.db;
+      if (outcome.state === 'RETRY') retryTaskLater(db, task.id, outcome.notBefore, outcome.detail);
+      else finishTask(db, task.id, outcome, this.now());
+      refreshVersionStatus(db, task.sourceBucketId, task.key, task.versionId);
+    } catch (error) {
+      this.logger.error('replication: recording a task outcome failed', {
+        task: task.id,
+        error: error instanceof Error ? error.stack : String(error),
+      });
+    }
+  }
+
+  private async attempt(
+    task: ReplicationTask,
+  ): Promise<
+    | { state: 'COMPLETED' }
+    | { state: 'FAILED'; reason: string; detail: string | null }
+    | { state: 'RETRY'; notBefore: number; detail: string }
+  > {
     try {
       await applyTask(task, { store: this.store, resolveRole: this.resolveRole, writeReplica: this.writer });
-      finishTask(db, task.id, { state: 'COMPLETED' }, this.now());
+      return { state: 'COMPLETED' };
     } catch (error) {
-      if (this.stopped && !db.open) return;
-      if (error instanceof ReplicationFailure) {
-        finishTask(db, task.id, { state: 'FAILED', reason: error.reason, detail: error.message }, this.now());
-      } else {
-        const detail = error instanceof Error ? error.message : String(error);
-        if (task.attempts >= this.retry.maxAttempts) {
-          this.logger.warn('replication: giving up after temporary failures', { task: task.id, detail });
-          finishTask(db, task.id, { state: 'FAILED', reason: 'InternalError', detail }, this.now());
-        } else {
-          retryTaskLater(db, task.id, this.now() + retryDelayMs(this.retry, task.attempts), detail);
-        }
+      if (error instanceof ReplicationFailure) return { state: 'FAILED', reason: error.reason, detail: error.message };
+      const detail = error instanceof Error ? error.message : String(error);
+      if (task.attempts >= this.retry.maxAttempts) {
+        this.logger.warn('replication: giving up after temporary failures', { task: task.id, detail });
+        return { state: 'FAILED', reason: 'InternalError', detail };
       }
+      return { state: 'RETRY', notBefore: this.now() + retryDelayMs(this.retry, task.attempts), detail };
     }
-    refreshVersionStatus(db, task.sourceBucketId, task.key, task.versionId);
   }
 
   /** A timer for the next task that becomes due (delay or backoff); tasks blocked behind a running one wait for it. */
