@@ -122,11 +122,33 @@ test('uploads version.txt and a JPEG, then a second version of version.txt, and 
 
   await page.getByRole('link', { name: 'Versions', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/buckets/${SOURCE}/versions$`));
+  await expect(page).toHaveTitle(`Versions · ${SOURCE} · S3 Replication Console`);
   const versionRows = page.getByRole('row').filter({ hasText: 'version.txt' });
   await expect(versionRows).toHaveCount(2);
   for (const version of Versions ?? []) await expect(page.getByText(version.VersionId!, { exact: true })).toBeVisible();
   await expect(versionRows.first()).toContainText('Latest');
   await expect(versionRows.nth(1)).not.toContainText('Latest');
+});
+
+test('uploads files dropped on the drop zone into the folder shown', async ({ page, s3For }) => {
+  await page.goto(`/buckets/${SOURCE}/objects`);
+  await page.getByRole('button', { name: 'Create folder' }).click();
+  await page.getByRole('dialog', { name: 'Create folder' }).getByLabel('Folder name').fill('notes');
+  await page.getByRole('dialog', { name: 'Create folder' }).getByRole('button', { name: 'Create folder' }).click();
+  await page.getByRole('link', { name: 'notes/', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Folder' })).toContainText('notes');
+
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['first'], 'a.txt', { type: 'text/plain' }));
+    transfer.items.add(new File(['second'], 'b.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.getByText('Drag and drop files here').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByText('Uploaded')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'a.txt', exact: true })).toBeVisible();
+  const b = await s3For('us-east-2').send(new GetObjectCommand({ Bucket: SOURCE, Key: 'notes/b.txt' }));
+  expect(await b.Body!.transformToString()).toBe('second');
 });
 
 test('downloads an object with its name and shows its details', async ({ page, s3For }) => {

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { Button, ButtonLink, buttonClasses } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
@@ -24,6 +24,11 @@ export function ObjectBrowser({ bucket, prefix }: { bucket: string; prefix: stri
   // Uploads outlive a change of folder; paging, search and selection do not.
   const uploads = useUploads(bucket);
   return <FolderView key={prefix} bucket={bucket} prefix={prefix} uploads={uploads} />;
+}
+
+function versionsHref(bucket: string, prefix: string): string {
+  const base = `/buckets/${encodeURIComponent(bucket)}/versions`;
+  return prefix ? `${base}?${new URLSearchParams({ prefix })}` : base;
 }
 
 function FolderView({ bucket, prefix, uploads }: { bucket: string; prefix: string; uploads: ReturnType<typeof useUploads> }) {
@@ -84,6 +89,9 @@ function FolderView({ bucket, prefix, uploads }: { bucket: string; prefix: strin
           )}
           <DeleteObjectsDialog bucket={bucket} keys={selectedKeys} folders={selectedFolders} onDone={() => setSelected(new Set())} />
           <CreateFolderDialog bucket={bucket} parent={prefix} />
+          <ButtonLink href={versionsHref(bucket, listPrefix)} variant="link">
+            Show versions
+          </ButtonLink>
         </div>
       </div>
       <FolderBreadcrumbs bucket={bucket} prefix={prefix} />
