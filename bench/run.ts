@@ -10,6 +10,10 @@ import { renderEndpointRuns } from './workloads/endpoint-report';
 import { OURS, runEndpointSuite, type EndpointSuiteResult } from './workloads/endpoint-suite';
 import { runReplicationWorkload, type ReplicationResult } from './workloads/replication';
 import { renderReplication, replicationTargets } from './workloads/replication-report';
+import { renderCompare } from './workloads/compare-report';
+import { runCompareWorkload, type CompareRun } from './workloads/compare-tools';
+import { runConsoleWorkload, type ConsoleResult } from './workloads/console';
+import { consoleTargets, renderConsole } from './workloads/console-report';
 
 interface BenchResults {
   startedAt: string;
@@ -17,6 +21,8 @@ interface BenchResults {
   options: BenchOptions;
   endpoint?: EndpointSuiteResult;
   replication?: ReplicationResult;
+  compare?: CompareRun[];
+  console?: ConsoleResult;
   targets: TargetResult[];
   notes: string[];
 }
@@ -91,6 +97,28 @@ async function main(): Promise<void> {
       section('Replication (embedded endpoint, EMULATOR_REPLICATION_DELAY_MS=0)', renderReplication(replication));
     } catch (error) {
       results.notes.push(`replication workload failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+
+  if (options.workloads.includes('compare')) {
+    try {
+      results.compare = await runCompareWorkload(options.compareKeys);
+      section(
+        'Compare: two buckets on the embedded endpoint, same data for every tool',
+        `${renderCompare(results.compare)}\n\n(larger: npm run bench -- --only compare --compare-keys 10000,100000)`,
+      );
+    } catch (error) {
+      results.notes.push(`compare workload failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+
+  if (options.workloads.includes('console')) {
+    try {
+      results.console = await runConsoleWorkload({ skipBuild: options.skipBuild || options.quick });
+      results.targets.push(...consoleTargets(results.console));
+      section('Console: first-load JavaScript per route (production build) and wizard Save', renderConsole(results.console));
+    } catch (error) {
+      results.notes.push(`console workload failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
   }
 

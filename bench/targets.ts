@@ -10,7 +10,7 @@ export interface TargetResult {
   bound: number;
   direction: 'at-least' | 'at-most';
   /** How `measured` reads: a ratio ours / peer, or a plain quantity. */
-  unit: 'ratio' | 'ms' | 'per-second';
+  unit: 'ratio' | 'ms' | 'per-second' | 'kB';
   met: boolean | undefined;
 }
 

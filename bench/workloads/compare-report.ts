@@ -1,0 +1,22 @@
+import { formatTable, num, times } from '../table';
+import type { CompareRun } from './compare-tools';
+
+/** Per key count: each tool's time, keys/s, and how many times faster the compare engine is (peer time / ours). */
+export function renderCompare(runs: CompareRun[]): string {
+  return runs
+    .map((run) => {
+      const engine = run.timings[0]?.seconds;
+      const table = formatTable(
+        ['tool', 'seconds', 'keys/s', 'engine speed-up', 'found'],
+        run.timings.map((t) => [
+          t.tool,
+          num(t.seconds),
+          t.seconds ? num(run.keys / t.seconds) : '—',
+          t === run.timings[0] || t.seconds === undefined || engine === undefined ? '—' : times(t.seconds / engine),
+          t.skipped ?? t.found ?? '',
+        ]),
+      );
+      return `${run.keys} keys per bucket (${run.missing} missing at the destination, ${run.differing} with other bytes)\n${table}`;
+    })
+    .join('\n\n');
+}
