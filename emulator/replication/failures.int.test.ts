@@ -20,6 +20,7 @@ import {
   startReplicationEndpoint,
   type ReplicationTestEndpoint,
 } from './replication.testkit';
+import { signedFetch } from './signed-fetch.testkit';
 import type { VersionReplicationReport } from './version-report';
 
 function rule(id: string, destination: string, overrides: Partial<ReplicationRule> = {}): ReplicationRule {
@@ -201,6 +202,13 @@ describe('replication failures', () => {
       status: 400,
       body: { error: { code: 'InvalidArgument' } },
     });
+    const notJson = await signedFetch(endpoint.emulator, {
+      method: 'POST',
+      path: '/_emulator/replication/replicate',
+      body: '{"bucket":',
+      contentType: 'application/json',
+    });
+    expect([notJson.status, ((await notJson.json()) as { error: { code: string } }).error.code]).toEqual([400, 'MalformedJSON']);
     const unsigned = await fetch(`${endpoint.emulator.url}/_emulator/replication/metrics?bucket=fail-src-1`);
     expect(unsigned.status).toBeGreaterThanOrEqual(400);
     expect(unsigned.status).toBeLessThan(500);
