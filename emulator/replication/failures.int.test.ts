@@ -108,6 +108,29 @@ describe('replication failures', () => {
     await expectFailed(source, 'k', put.VersionId, reason);
   });
 
+  it('with owner override (AccessControlTranslation) the role needs s3:ObjectOwnerOverrideToBucketOwner', async () => {
+    counter += 1;
+    const source = `fail-owner-${counter}`;
+    await createBucket(endpoint.s3, source, { versioning: 'Enabled' });
+    await createBucket(endpoint.s3, `${source}-dst`, { versioning: 'Enabled' });
+    const role = await createRole(endpoint, `role-owner-${counter}`, { policy: without('s3:ObjectOwnerOverrideToBucketOwner') });
+    await endpoint.s3.send(
+      new PutBucketReplicationCommand({
+        Bucket: source,
+        ReplicationConfiguration: {
+          Role: role,
+          Rules: [
+            rule('r', `${source}-dst`, {
+              Destination: { Bucket: bucketArn(`${source}-dst`), Account: '000000000000', AccessControlTranslation: { Owner: 'Destination' } },
+            }),
+          ],
+        },
+      }),
+    );
+    const put = await endpoint.s3.send(new PutObjectCommand({ Bucket: source, Key: 'k', Body: 'x' }));
+    await expectFailed(source, 'k', put.VersionId, 'DstPutObjectNotPermitted');
+  });
+
   it('without s3:ReplicateTags only tagged objects fail (DstPutTaggingNotPermitted)', async () => {
     const { source } = await scenario({ policy: without('s3:ReplicateTags') });
     const plain = await endpoint.s3.send(new PutObjectCommand({ Bucket: source, Key: 'plain', Body: 'x' }));
