@@ -5,7 +5,7 @@ import { CompareJob } from './compare-job';
 
 /** Jobs not read for this long are dropped (with their rows). */
 export const IDLE_JOB_TTL_MS = 10 * 60 * 1000;
-const MAX_JOBS = 16;
+const MAX_JOBS = 32;
 
 export function requestKey(request: CompareRequest): string {
   return JSON.stringify([request.source, request.destination ?? null, request.ruleId ?? null, request.mode]);
@@ -16,6 +16,8 @@ interface Slot {
   settled?: CompareJob;
   /** A newer job of the same request, still running. */
   running?: CompareJob;
+  /** The result `settled` replaced, kept for exports and paging started just before. */
+  previous?: CompareJob;
 }
 
 export interface StartJob {
@@ -46,7 +48,9 @@ export class CompareJobRegistry {
     const slot = this.slots.get(key) ?? {};
     this.slots.set(key, slot);
     if (slot.running && slot.running.state !== 'running') {
-      if (slot.settled) this.byId.delete(slot.settled.id);
+      // The replaced result stays readable until the next replacement: a page may still export or page through it.
+      if (slot.previous) this.byId.delete(slot.previous.id);
+      slot.previous = slot.settled;
       slot.settled = slot.running;
       slot.running = undefined;
     }
@@ -79,6 +83,7 @@ export class CompareJobRegistry {
         const slot = this.slots.get(requestKey(job.target.request));
         if (slot?.settled === job) slot.settled = undefined;
         if (slot?.running === job) slot.running = undefined;
+        if (slot?.previous === job) slot.previous = undefined;
       }
     }
   }
