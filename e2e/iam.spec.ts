@@ -9,6 +9,7 @@ import {
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { readFile } from 'node:fs/promises';
 import { E2E_CREDENTIALS, E2E_EMULATOR_URL } from './e2e-env';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -29,12 +30,18 @@ function s3As(accessKeyId: string, secretAccessKey: string): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
 }
 
+/** The list has loaded in the browser, so the page is hydrated and its forms are handled by React. */
+async function listed(page: Page, what: 'Users' | 'Groups' | 'Roles'): Promise<void> {
+  await expect(page.getByRole('heading', { name: new RegExp(`^${what} \\(\\d+\\)$`) })).toBeVisible();
+}
+
 let accessKeyId = '';
 let secretAccessKey = '';
 
 test('creates group javatpoint and attaches AdministratorAccess', async ({ page }) => {
   await page.goto('/iam/groups');
   await expect(page).toHaveTitle('Groups · IAM · S3 Replication Console');
+  await listed(page, 'Groups');
   await page.getByLabel('Group name').fill(GROUP);
   await page.getByRole('button', { name: 'Create group' }).click();
   await page.getByRole('link', { name: GROUP, exact: true }).first().click();
@@ -46,6 +53,7 @@ test('creates group javatpoint and attaches AdministratorAccess', async ({ page 
   await expect(page.getByRole('row').filter({ hasText: ADMINISTRATOR_ACCESS })).toBeVisible();
 
   await page.goto('/iam/groups');
+  await listed(page, 'Groups');
   await page.getByLabel('Group name').fill(GROUP);
   await page.getByRole('button', { name: 'Create group' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'EntityAlreadyExists' })).toBeVisible();
@@ -53,6 +61,7 @@ test('creates group javatpoint and attaches AdministratorAccess', async ({ page 
 
 test('creates a user with programmatic access in the group; the key is shown once and downloads as AWS .csv', async ({ page }) => {
   await page.goto('/iam/users');
+  await listed(page, 'Users');
   await page.getByLabel('User name').fill(USER);
   await page.getByLabel('Programmatic access').check();
   await page.getByRole('checkbox', { name: GROUP }).check();
@@ -81,8 +90,8 @@ test('creates a user with programmatic access in the group; the key is shown onc
 
 test('the new key lists buckets with the SDK; deactivated, it is refused', async ({ page }) => {
   const s3 = s3As(accessKeyId, secretAccessKey);
-  const listed = await s3.send(new ListBucketsCommand({}));
-  expect(listed.$metadata.httpStatusCode).toBe(200);
+  const buckets = await s3.send(new ListBucketsCommand({}));
+  expect(buckets.$metadata.httpStatusCode).toBe(200);
 
   await page.goto(`/iam/users/${USER}`);
   const row = page.getByRole('row').filter({ hasText: accessKeyId });
@@ -99,6 +108,7 @@ test('the new key lists buckets with the SDK; deactivated, it is refused', async
 
 test('refuses a duplicate user with IAM message, and deletes a user after removing its key and group', async ({ page }) => {
   await page.goto('/iam/users');
+  await listed(page, 'Users');
   await page.getByLabel('User name').fill(USER);
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('alert').filter({ hasText: `User with name ${USER} already exists.` })).toBeVisible();
@@ -134,6 +144,7 @@ test('shows a role with its trust and permission policies, and deletes it after 
   await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: ADMINISTRATOR_ACCESS }));
 
   await page.goto('/iam/roles');
+  await listed(page, 'Roles');
   await page.getByRole('link', { name: roleName, exact: true }).click();
   await expect(page).toHaveTitle(`Role ${roleName} · IAM · S3 Replication Console`);
   await expect(page.getByText('"Service": "s3.amazonaws.com"')).toBeVisible();

@@ -52,14 +52,28 @@ test.beforeAll(removeTutorialBuckets);
 test.afterAll(removeTutorialBuckets);
 test.describe.configure({ mode: 'serial' });
 
+/** Clicks until the dialog opens: a click that lands before hydration does nothing. */
+async function openDialog(page: Page, opener: ReturnType<Page['getByRole']>, name: string) {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(async () => {
+    await opener.click();
+    await expect(dialog).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  return dialog;
+}
+
 async function createBucket(page: Page, name: string, regionLabel: string, versioning: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Create bucket' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Create bucket' });
+  const dialog = await openDialog(page, page.getByRole('button', { name: 'Create bucket' }).first(), 'Create bucket');
   await dialog.getByLabel('Bucket name').fill(name);
   await dialog.getByLabel('AWS Region').selectOption({ label: regionLabel });
   if (versioning) await dialog.getByLabel('Enable versioning').check();
   await dialog.getByRole('button', { name: 'Create bucket' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** The objects list has loaded in the browser (so the page is hydrated and its controls answer). */
+async function objectsListed(page: Page): Promise<void> {
+  await expect(page.getByRole('table', { name: /^Objects in / }).or(page.getByText(/^No objects in /))).toBeVisible();
 }
 
 function rowOf(page: Page, name: string) {
@@ -69,8 +83,7 @@ function rowOf(page: Page, name: string) {
 test('creates the tutorial buckets in the console, refusing a bad name and a duplicate', async ({ page, s3For }) => {
   await page.goto('/buckets');
 
-  await page.getByRole('button', { name: 'Create bucket' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create bucket' });
+  const dialog = await openDialog(page, page.getByRole('button', { name: 'Create bucket' }), 'Create bucket');
   await dialog.getByLabel('Bucket name').fill('JTP_bucket');
   await dialog.getByRole('button', { name: 'Create bucket' }).click();
   await expect(dialog.getByText('Bucket name can consist only of lowercase letters, numbers, periods (.), and hyphens (-).')).toBeVisible();
@@ -88,7 +101,7 @@ test('creates the tutorial buckets in the console, refusing a bad name and a dup
   expect((await s3For('us-east-1').send(new GetBucketLocationCommand({ Bucket: DESTINATION }))).LocationConstraint).toBe('ap-south-1');
   expect((await s3For('us-east-2').send(new GetBucketVersioningCommand({ Bucket: SOURCE }))).Status).toBe('Enabled');
 
-  await page.getByRole('button', { name: 'Create bucket' }).first().click();
+  await openDialog(page, page.getByRole('button', { name: 'Create bucket' }).first(), 'Create bucket');
   await dialog.getByLabel('Bucket name').fill(DESTINATION);
   await dialog.getByLabel('AWS Region').selectOption('ap-south-1');
   await dialog.getByLabel('Enable versioning').check();
@@ -103,6 +116,7 @@ test('uploads version.txt and a JPEG, then a second version of version.txt, and 
   await page.goto(`/buckets/${SOURCE}`);
   await expect(page).toHaveURL(new RegExp(`/buckets/${SOURCE}/objects$`));
   await expect(page).toHaveTitle(`Objects · ${SOURCE} · S3 Replication Console`);
+  await objectsListed(page);
 
   await page.getByLabel('Choose files to upload').setInputFiles([path.join(FIXTURES, 'version.txt'), path.join(FIXTURES, 'download.jpg')]);
   await expect(page.getByText('Uploaded')).toHaveCount(2);
@@ -132,11 +146,13 @@ test('uploads version.txt and a JPEG, then a second version of version.txt, and 
 
 test('uploads files dropped on the drop zone into the folder shown', async ({ page, s3For }) => {
   await page.goto(`/buckets/${SOURCE}/objects`);
+  await objectsListed(page);
   await page.getByRole('button', { name: 'Create folder' }).click();
   await page.getByRole('dialog', { name: 'Create folder' }).getByLabel('Folder name').fill('notes');
   await page.getByRole('dialog', { name: 'Create folder' }).getByRole('button', { name: 'Create folder' }).click();
   await page.getByRole('link', { name: 'notes/', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Folder' })).toContainText('notes');
+  await objectsListed(page);
 
   const dataTransfer = await page.evaluateHandle(() => {
     const transfer = new DataTransfer();
@@ -153,6 +169,7 @@ test('uploads files dropped on the drop zone into the folder shown', async ({ pa
 
 test('downloads an object with its name and shows its details', async ({ page, s3For }) => {
   await page.goto(`/buckets/${SOURCE}/objects`);
+  await objectsListed(page);
   await page.getByRole('checkbox', { name: 'Select version.txt' }).check();
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download', exact: true }).click();
@@ -171,6 +188,7 @@ test('downloads an object with its name and shows its details', async ({ page, s
 test('a delete in a versioned bucket adds a delete marker, and a non-empty bucket cannot be deleted', async ({ page, s3For }) => {
   const s3 = s3For('us-east-2');
   await page.goto(`/buckets/${SOURCE}/objects`);
+  await objectsListed(page);
   await page.getByRole('checkbox', { name: 'Select download.jpg' }).check();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete 1 item?' });
@@ -181,9 +199,19 @@ test('a delete in a versioned bucket adds a delete marker, and a non-empty bucke
   const { DeleteMarkers } = await s3.send(new ListObjectVersionsCommand({ Bucket: SOURCE, Prefix: 'download.jpg' }));
   expect(DeleteMarkers?.map((marker) => marker.IsLatest)).toEqual([true]);
 
+  // Deleting the marker itself (a version delete: permanent, never replicated) brings the object back.
+  await page.getByRole('link', { name: 'Versions', exact: true }).click();
+  await page.getByRole('button', { name: `Delete delete marker of download.jpg version ${DeleteMarkers![0].VersionId}` }).click();
+  const versionDialog = page.getByRole('dialog', { name: 'Delete this delete marker?' });
+  await expect(versionDialog).toContainText('S3 never replicates the deletion of a specific version');
+  await versionDialog.getByRole('button', { name: 'Delete marker' }).click();
+  await expect(versionDialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'download.jpg' })).toHaveCount(1);
+  const after = await s3.send(new ListObjectVersionsCommand({ Bucket: SOURCE, Prefix: 'download.jpg' }));
+  expect([after.DeleteMarkers ?? [], after.Versions?.map((version) => version.IsLatest)]).toEqual([[], [true]]);
+
   await page.goto('/buckets');
-  await rowOf(page, SOURCE).getByRole('button', { name: `Delete bucket ${SOURCE}` }).click();
-  const confirm = page.getByRole('dialog', { name: `Delete bucket ${SOURCE}?` });
+  const confirm = await openDialog(page, rowOf(page, SOURCE).getByRole('button', { name: `Delete bucket ${SOURCE}` }), `Delete bucket ${SOURCE}?`);
   await confirm.getByLabel(`To confirm deletion, type ${SOURCE}`).fill(SOURCE);
   await confirm.getByRole('button', { name: 'Delete bucket' }).click();
   await expect(confirm.getByRole('alert')).toContainText('This bucket is not empty');
@@ -193,8 +221,11 @@ test('a delete in a versioned bucket adds a delete marker, and a non-empty bucke
 
 test('deletes an empty bucket after its name is typed', async ({ page, s3For }) => {
   await page.goto('/buckets');
-  await rowOf(page, DESTINATION).getByRole('button', { name: `Delete bucket ${DESTINATION}` }).click();
-  const confirm = page.getByRole('dialog', { name: `Delete bucket ${DESTINATION}?` });
+  const confirm = await openDialog(
+    page,
+    rowOf(page, DESTINATION).getByRole('button', { name: `Delete bucket ${DESTINATION}` }),
+    `Delete bucket ${DESTINATION}?`,
+  );
   const deleteButton = confirm.getByRole('button', { name: 'Delete bucket' });
   await confirm.getByLabel(`To confirm deletion, type ${DESTINATION}`).fill('jtp1');
   await expect(deleteButton).toBeDisabled();

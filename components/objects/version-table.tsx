@@ -49,7 +49,7 @@ export function VersionTable({
                   <Link href={objectDetailsHref(bucket, version.key, version.versionId)}>{version.key}</Link>
                 )}
               </Td>
-              <Td className="font-mono text-xs whitespace-nowrap">
+              <Td className="min-w-44 font-mono text-xs break-all">
                 <span>{version.versionId}</span>{' '}
                 {version.isLatest ? (
                   <Badge tone="info" className="ml-1 font-sans">
@@ -58,30 +58,32 @@ export function VersionTable({
                 ) : null}
               </Td>
               <Td>{version.isDeleteMarker ? <Badge tone="warning">Delete marker</Badge> : 'Version'}</Td>
-              <Td className="whitespace-nowrap">
+              <Td className="min-w-36">
                 {version.lastModified ? <time dateTime={version.lastModified}>{formatUtcDateTime(version.lastModified)}</time> : '—'}
               </Td>
               <Td className="whitespace-nowrap">{version.size === undefined ? '—' : formatSize(version.size)}</Td>
               <Td>{version.isDeleteMarker ? '—' : <ReplicationStatusBadge status={statuses?.[objectRefId(ref)]} />}</Td>
-              <Td className="whitespace-nowrap">
-                {version.isDeleteMarker ? null : (
-                  <a
-                    href={downloadUrl(bucket, ref)}
-                    download
-                    className={buttonClasses('link')}
-                    aria-label={`Download ${version.key} version ${version.versionId}`}
+              <Td>
+                <div className="flex flex-col items-start">
+                  {version.isDeleteMarker ? null : (
+                    <a
+                      href={downloadUrl(bucket, ref)}
+                      download
+                      className={buttonClasses('link')}
+                      aria-label={`Download ${version.key} version ${version.versionId}`}
+                    >
+                      Download
+                    </a>
+                  )}
+                  <button
+                    type="button"
+                    className={buttonClasses('link', 'text-red-700')}
+                    onClick={() => onDelete(version)}
+                    aria-label={`Delete ${version.isDeleteMarker ? 'delete marker of ' : ''}${version.key} version ${version.versionId}`}
                   >
-                    Download
-                  </a>
-                )}
-                <button
-                  type="button"
-                  className={buttonClasses('link', 'text-red-700')}
-                  onClick={() => onDelete(version)}
-                  aria-label={`Delete ${version.isDeleteMarker ? 'delete marker of' : ''} ${version.key} version ${version.versionId}`}
-                >
-                  Delete
-                </button>
+                    Delete
+                  </button>
+                </div>
               </Td>
             </Tr>
           );
