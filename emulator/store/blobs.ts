@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { link, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable, Transform, Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import { INLINE_BLOB_MAX_BYTES, type InlineBlobs } from './inline-blobs';
 
 /** A blob id: a random UUID, never derived from an object key. */
 export type BlobId = string;
@@ -18,7 +19,11 @@ export class BlobStore {
   private readonly blobsDir: string;
   private readonly tmpDir: string;
 
-  constructor(dataDir: string) {
+  /** With `inline`, blobs up to INLINE_BLOB_MAX_BYTES are kept in the metadata database instead of files. */
+  constructor(
+    dataDir: string,
+    private readonly inline?: InlineBlobs,
+  ) {
     this.blobsDir = path.join(dataDir, 'blobs');
     this.tmpDir = path.join(dataDir, 'tmp');
     mkdirSync(this.blobsDir, { recursive: true });
@@ -31,26 +36,57 @@ export class BlobStore {
   }
 
   /**
-   * Streams `source` through the given transforms into a new durable blob. On any error the temp file is removed
-   * and the error is rethrown.
+   * Streams `source` through the given transforms into a new durable blob. A body that stays within
+   * INLINE_BLOB_MAX_BYTES becomes an inline blob (when this store has one: no file, no fsync of its own); anything
+   * larger is written to a temp file, fsynced and renamed. On any error the temp file is removed and the error is
+   * rethrown.
    */
   async write(source: Readable, transforms: Transform[] = []): Promise<{ id: BlobId; size: number }> {
     const id = randomUUID();
     const tmpPath = path.join(this.tmpDir, `${id}.tmp`);
-    const sink = createWriteStream(tmpPath, { flags: 'wx' });
+    const inlineLimit = this.inline ? INLINE_BLOB_MAX_BYTES : -1;
+    const head: Buffer[] = [];
     let size = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
+    const state: { file?: ReturnType<typeof createWriteStream> } = {};
+    const openFile = (owner: Writable) => {
+      const stream = createWriteStream(tmpPath, { flags: 'wx' });
+      stream.on('error', (error) => owner.destroy(error));
+      for (const chunk of head.splice(0)) stream.write(chunk);
+      return stream;
+    };
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
         size += chunk.length;
-        callback(null, chunk);
+        if (!state.file && size <= inlineLimit) {
+          head.push(chunk);
+          callback();
+          return;
+        }
+        const file = (state.file ??= openFile(this));
+        if (file.write(chunk)) callback();
+        else file.once('drain', () => callback());
+      },
+      final(callback) {
+        if (!state.file && inlineLimit < 0) state.file = openFile(this);
+        const file = state.file;
+        if (!file) {
+          callback();
+          return;
+        }
+        file.end();
+        finished(file).then(() => callback(), callback);
       },
     });
     try {
-      await pipeline([source, ...transforms, counter, sink]);
+      await pipeline([source, ...transforms, sink]);
+      if (!state.file && this.inline) {
+        this.inline.insert(id, Buffer.concat(head, size));
+        return { id, size };
+      }
       await this.commitTemp(tmpPath, id);
       return { id, size };
     } catch (error) {
-      sink.destroy();
+      state.file?.destroy();
       await rm(tmpPath, { force: true });
       throw error;
     }
@@ -83,6 +119,7 @@ export class BlobStore {
   /** A new blob with the same bytes (a hard link: blobs are immutable). */
   async duplicate(sourceId: BlobId): Promise<BlobId> {
     const id = randomUUID();
+    if (this.inline?.copy(sourceId, id)) return id;
     const target = this.pathOf(id);
     mkdirSync(path.dirname(target), { recursive: true });
     try {
@@ -100,12 +137,15 @@ export class BlobStore {
    * streams it. Throws ENOENT synchronously when the blob is already gone.
    */
   read(id: BlobId, range?: { start: number; end: number }): Readable {
+    const inlineBytes = this.inline?.get(id);
+    if (inlineBytes) return Readable.from([range ? inlineBytes.subarray(range.start, range.end + 1) : inlineBytes]);
     const fd = openSync(this.pathOf(id), 'r');
     return createReadStream('', { fd, autoClose: true, ...(range ? { start: range.start, end: range.end } : {}) });
   }
 
   async remove(ids: Iterable<BlobId>): Promise<void> {
     for (const id of ids) {
+      if (this.inline?.delete(id)) continue;
       await unlink(this.pathOf(id)).catch(() => undefined);
     }
   }
@@ -113,11 +153,11 @@ export class BlobStore {
   /** Start-up sweep: removes temp files and blob files that `isReferenced` does not know. */
   sweep(isReferenced: (id: BlobId) => boolean): { removedTemp: number; removedOrphans: number } {
     let removedTemp = 0;
+    let removedOrphans = this.inline?.sweep(isReferenced) ?? 0;
     for (const file of readdirSync(this.tmpDir)) {
       rmSync(path.join(this.tmpDir, file), { force: true, recursive: true });
       removedTemp += 1;
     }
-    let removedOrphans = 0;
     for (const shard of readdirSync(this.blobsDir)) {
       const shardDir = path.join(this.blobsDir, shard);
       for (const file of readdirSync(shardDir)) {

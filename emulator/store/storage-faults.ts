@@ -1,5 +1,6 @@
 import { Transform, type Readable } from 'node:stream';
 import { BlobStore, type BlobId } from './blobs';
+import type { InlineBlobs } from './inline-blobs';
 
 /**
  * Test seam (`startEmulator({ faults })`): lets reliability tests simulate a full disk in the blob store's write
@@ -21,8 +22,9 @@ export class FaultInjectingBlobStore extends BlobStore {
   constructor(
     dataDir: string,
     private readonly faults: StorageFaults,
+    inline?: InlineBlobs,
   ) {
-    super(dataDir);
+    super(dataDir, inline);
   }
 
   override write(source: Readable, transforms: Transform[] = []): Promise<{ id: BlobId; size: number }> {

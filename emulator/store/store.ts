@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BlobStore } from './blobs';
 import { BucketStore } from './buckets';
+import { InlineBlobs } from './inline-blobs';
 import { Listing } from './listing';
 import { openMetadataDb, type MetadataDb } from './metadata';
 import { MultipartStore } from './multipart';
@@ -25,7 +26,8 @@ export class Store {
     faults?: StorageFaults,
   ) {
     this.db = openMetadataDb(dataDir);
-    this.blobs = faults ? new FaultInjectingBlobStore(dataDir, faults) : new BlobStore(dataDir);
+    const inline = new InlineBlobs(this.db);
+    this.blobs = faults ? new FaultInjectingBlobStore(dataDir, faults, inline) : new BlobStore(dataDir, inline);
     this.buckets = new BucketStore(this.db);
     this.versionWriter = new VersionWriter(this.db);
     this.objects = new ObjectStore(this.db, this.blobs, this.buckets, this.versionWriter);
