@@ -5,6 +5,7 @@ import { REPLICATION_STATUSES, type ReplicationConfiguration } from '@/lib/repli
 import { validateReplicationConfiguration } from '@/lib/replication/validate';
 import { validateBucketName } from '@/lib/s3/bucket-name';
 import { readBucketState, readReplicationConfiguration } from './bucket-state';
+import { withConfigurationLock } from './configuration-lock';
 import type { ReplicationDeps } from './deps';
 import { readRole, roleNameFromArn } from './role-state';
 import { CONFIGURATION_CHANGED_CODE, CONFIGURATION_CHANGED_MESSAGE, type SaveRefusal } from './save-plan';
@@ -66,6 +67,10 @@ function changedConfiguration(config: ReplicationConfiguration, change: RuleChan
 }
 
 export async function applyRuleChange(deps: ReplicationDeps, change: RuleChange): Promise<RuleChangeOutcome> {
+  return withConfigurationLock(change.bucket, () => applyRuleChangeNow(deps, change));
+}
+
+async function applyRuleChangeNow(deps: ReplicationDeps, change: RuleChange): Promise<RuleChangeOutcome> {
   const source = await readBucketState(deps, change.bucket);
   if (!source.exists) return refuse('NoSuchBucket', `Bucket ${change.bucket} does not exist.`);
   const current = await readReplicationConfiguration(deps, source.name, source.region);

@@ -1,3 +1,4 @@
+import { withConfigurationLock } from './configuration-lock';
 import type { ReplicationDeps } from './deps';
 import { planSave } from './plan-save';
 import type { RuleInput } from './rule-input';
@@ -36,10 +37,14 @@ const PHASES: { [P in SavePhase]: (deps: ReplicationDeps, plan: SavePlan) => Pro
  * or a changed configuration stops here, before any change), then do that phase only.
  */
 export async function runSavePhase<P extends SavePhase>(deps: ReplicationDeps, input: RuleInput, phase: P): Promise<PhaseOutcome<P>> {
-  const planned = await planSave(deps, input);
-  if (!planned.ok) return planned;
-  const result = await PHASES[phase](deps, planned.plan);
-  return { ok: true, plan: planned.plan, result };
+  const run = async (): Promise<PhaseOutcome<P>> => {
+    const planned = await planSave(deps, input);
+    if (!planned.ok) return planned;
+    const result = await PHASES[phase](deps, planned.plan);
+    return { ok: true, plan: planned.plan, result };
+  };
+  // The configuration's check and write must not interleave with another Save's (see configuration-lock.ts).
+  return phase === 'configuration' ? withConfigurationLock(input.sourceBucket, run) : run();
 }
 
 export type SaveOutcome =
