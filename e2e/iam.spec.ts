@@ -30,9 +30,10 @@ function s3As(accessKeyId: string, secretAccessKey: string): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
 }
 
-/** The list has loaded in the browser, so the page is hydrated and its forms are handled by React. */
+/** The list is shown and the page's scripts have loaded, so its forms are handled by React, not submitted natively. */
 async function listed(page: Page, what: 'Users' | 'Groups' | 'Roles'): Promise<void> {
   await expect(page.getByRole('heading', { name: new RegExp(`^${what} \\(\\d+\\)$`) })).toBeVisible();
+  await page.waitForLoadState('networkidle');
 }
 
 let accessKeyId = '';

@@ -71,9 +71,13 @@ async function createBucket(page: Page, name: string, regionLabel: string, versi
   await expect(dialog).toBeHidden();
 }
 
-/** The objects list has loaded in the browser (so the page is hydrated and its controls answer). */
+/**
+ * The objects list is shown and the page's scripts have loaded (the list is rendered on the server, so its
+ * presence alone does not mean the controls answer yet).
+ */
 async function objectsListed(page: Page): Promise<void> {
   await expect(page.getByRole('table', { name: /^Objects in / }).or(page.getByText(/^No objects in /))).toBeVisible();
+  await page.waitForLoadState('networkidle');
 }
 
 function rowOf(page: Page, name: string) {
