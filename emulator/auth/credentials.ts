@@ -122,6 +122,8 @@ export async function loadOrCreateRootCredentials(
   await mkdir(directory, { recursive: true });
   const file = path.join(directory, CREDENTIALS_FILE_NAME);
   const existingText = await readExisting(file);
+  // A secret stays owner-only even if someone loosened the file's mode since it was written.
+  if (existingText !== undefined) await chmod(file, 0o600);
 
   if (options.override) {
     const wanted = options.override;
