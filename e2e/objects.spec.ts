@@ -1,17 +1,23 @@
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
+  CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
   GetBucketLocationCommand,
   GetBucketVersioningCommand,
+  GetBucketTaggingCommand,
   GetObjectCommand,
   HeadBucketCommand,
   ListObjectVersionsCommand,
+  PutBucketReplicationCommand,
+  PutBucketVersioningCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { e2eS3Client, expect, test } from './fixtures';
+import { E2E_CREDENTIALS, E2E_EMULATOR_URL } from './e2e-env';
+import { e2eS3Client, expect, test, uniqueBucketName } from './fixtures';
 
 /**
  * The tutorial's first steps through the console: jtpbucket in Ohio (versioned) and jtp1bucket in Mumbai, created
@@ -241,4 +247,56 @@ test('deletes an empty bucket after its name is typed', async ({ page, s3For }) 
     .send(new HeadBucketCommand({ Bucket: DESTINATION }))
     .then(() => undefined, (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode);
   expect(failure).toBe(404);
+});
+
+test('Properties: versioning cannot be suspended under a replication rule (S3 says why); tags are saved', async ({ page, s3For }) => {
+  const s3 = s3For('us-east-1');
+  const source = uniqueBucketName('e2e-props-src');
+  const destination = uniqueBucketName('e2e-props-dst');
+  for (const bucket of [source, destination]) {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  }
+  const iam = new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
+  const { Role } = await iam.send(
+    new CreateRoleCommand({
+      RoleName: `${source}-role`,
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    }),
+  );
+  iam.destroy();
+  await s3.send(
+    new PutBucketReplicationCommand({
+      Bucket: source,
+      ReplicationConfiguration: {
+        Role: Role?.Arn,
+        Rules: [{ ID: 'all', Status: 'Enabled', Priority: 1, Filter: { Prefix: '' }, DeleteMarkerReplication: { Status: 'Disabled' }, Destination: { Bucket: `arn:aws:s3:::${destination}` } }],
+      },
+    }),
+  );
+
+  await page.goto(`/buckets/${source}/properties`);
+  await expect(page).toHaveTitle(`Properties · ${source} · S3 Replication Console`);
+  await expect(page.getByText('S3 refuses to suspend versioning until it is deleted')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Suspend').check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Versioning was not changed' });
+  await expect(refusal).toContainText('InvalidBucketState');
+
+  await page.getByRole('button', { name: 'Add tag' }).click();
+  await page.getByLabel('Tag 1 key').fill('aws:project');
+  await expect(page.getByText('Your TagKey cannot be prefixed with aws:')).toBeVisible();
+  await page.getByLabel('Tag 1 key').fill('project');
+  await page.getByLabel('Tag 1 value').fill('tutorial');
+  await page.getByRole('button', { name: 'Save tags' }).click();
+  await expect(page.getByText('Tags saved.')).toBeVisible();
+  expect((await s3.send(new GetBucketTaggingCommand({ Bucket: source }))).TagSet).toEqual([{ Key: 'project', Value: 'tutorial' }]);
+
+  await page.goto('/buckets');
+  await expect(rowOf(page, source)).toContainText('Source of 1 rule');
+  await expect(rowOf(page, destination)).toContainText('Destination of 1 rule');
 });

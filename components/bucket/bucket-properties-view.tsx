@@ -55,10 +55,10 @@ export function BucketPropertiesView({ bucket }: { bucket: string }) {
         />
       </Panel>
       <Panel id="versioning-heading" title="Bucket Versioning">
-        <VersioningEditor key={data.versioning} properties={data} />
+        <VersioningEditor properties={data} />
       </Panel>
       <Panel id="tags-heading" title="Tags">
-        <BucketTagsEditor key={JSON.stringify(data.tags)} bucket={bucket} tags={data.tags} />
+        <BucketTagsEditor bucket={bucket} tags={data.tags} />
       </Panel>
     </div>
   );

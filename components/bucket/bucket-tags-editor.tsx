@@ -46,20 +46,26 @@ export function BucketTagsEditor({ bucket, tags }: { bucket: string; tags: reado
       <ul className="space-y-3">
         {rows.map((row, index) => {
           const errors = rowErrors(index);
+          // S3's texts name the part at fault ("TagValue …"); everything else concerns the key or the set.
+          const valueErrors = errors.filter((error) => error.includes('TagValue'));
+          const keyErrors = errors.filter((error) => !error.includes('TagValue'));
           return (
             <li key={row.id} className="flex flex-wrap items-start gap-3">
-              <Input label={`Tag ${index + 1} key`} value={row.Key} onChange={(event) => change(row.id, 'Key', event.target.value)} />
-              <Input label={`Tag ${index + 1} value`} value={row.Value} onChange={(event) => change(row.id, 'Value', event.target.value)} />
+              <Input
+                label={`Tag ${index + 1} key`}
+                value={row.Key}
+                errors={keyErrors}
+                onChange={(event) => change(row.id, 'Key', event.target.value)}
+              />
+              <Input
+                label={`Tag ${index + 1} value`}
+                value={row.Value}
+                errors={valueErrors}
+                onChange={(event) => change(row.id, 'Value', event.target.value)}
+              />
               <Button variant="link" className="mt-6" onClick={() => setRows((current) => current.filter((other) => other.id !== row.id))}>
                 Remove tag {index + 1}
               </Button>
-              {errors.length > 0 ? (
-                <ul className="w-full text-sm text-red-700">
-                  {errors.map((error) => (
-                    <li key={error}>{error}</li>
-                  ))}
-                </ul>
-              ) : null}
             </li>
           );
         })}
