@@ -79,7 +79,7 @@ export function CopyJobPanel({
       </div>
       {start.error ? <Alert tone="error" title="Could not start the job">{start.error.message}</Alert> : null}
       {cancel.error ? <Alert tone="error" title="Could not cancel the job">{cancel.error.message}</Alert> : null}
-      <StatusMessage>{view ? `${view.state === 'completed' ? 'Finished' : view.state}: ${view.done.objects} of ${view.total.objects}` : ''}</StatusMessage>
+      <StatusMessage className="sr-only">{view ? `${view.state === 'completed' ? 'Finished' : view.state}: ${view.done.objects} of ${view.total.objects}` : ''}</StatusMessage>
       {view ? <CopyJobProgress job={view} /> : null}
     </section>
   );
