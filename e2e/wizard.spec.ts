@@ -1,13 +1,18 @@
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   DeleteBucketReplicationCommand,
+  GetBucketReplicationCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutBucketReplicationCommand,
+  PutBucketVersioningCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { E2E_CREDENTIALS } from './e2e-env';
+import { E2E_EMULATOR_URL, expect, test, uniqueBucketName } from './fixtures';
 
 /**
  * The tutorial end to end: jtpbucket (Ohio) → jtp1bucket (Mumbai), entire bucket, a new role, rule S3CRR.
@@ -131,4 +136,100 @@ test('the tutorial wizard: first rule, a second rule, and a later upload replica
   // Every later change to jtpbucket is replicated.
   await ohio.send(new PutObjectCommand({ Bucket: SOURCE, Key: 'after-rule.txt', Body: 'written after the rules' }));
   expect(await waitForReplica(mumbai, 'after-rule.txt')).toBe('REPLICA');
+});
+
+test('refusals, a conflicting change, and the rules table actions', async ({ page, s3For }) => {
+  test.setTimeout(120_000);
+  const source = uniqueBucketName('e2e-rules-src');
+  const destination = uniqueBucketName('e2e-rules-dst');
+  const oregon = s3For('us-west-2');
+  const ireland = s3For('eu-west-1');
+  await oregon.send(new CreateBucketCommand({ Bucket: source, CreateBucketConfiguration: { LocationConstraint: 'us-west-2' } }));
+  await ireland.send(new CreateBucketCommand({ Bucket: destination, CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }));
+  for (const [client, bucket] of [[oregon, source], [ireland, destination]] as const) {
+    await client.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  }
+  const iam = new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
+  const { Role } = await iam.send(
+    new CreateRoleCommand({
+      RoleName: `role-${source}`.slice(0, 64),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    }),
+  );
+  iam.destroy();
+  const firstRule = (status: 'Enabled' | 'Disabled') => ({
+    ID: 'first',
+    Priority: 0,
+    Filter: {},
+    Status: status,
+    Destination: { Bucket: `arn:aws:s3:::${destination}` },
+    DeleteMarkerReplication: { Status: 'Disabled' as const },
+  });
+  await oregon.send(
+    new PutBucketReplicationCommand({ Bucket: source, ReplicationConfiguration: { Role: Role?.Arn, Rules: [firstRule('Enabled')] } }),
+  );
+
+  // A duplicate rule name is refused on Review, and leads back to the field.
+  await page.goto(`/replication/new?source=${source}`);
+  await nextStep(page, 'Step 2: Set destination');
+  await page.getByLabel('Destination bucket', { exact: true }).selectOption(destination);
+  await nextStep(page, 'Step 3: Configure options');
+  await expect(page.getByLabel('Choose an existing role')).toBeChecked();
+  await page.getByLabel('Rule name').fill('first');
+  await nextStep(page, 'Step 4: Review');
+  await expect(page.getByText('A rule named first already exists on this bucket.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Change it in Configure options' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Step 3: Configure options' })).toBeVisible();
+  await expect(page.getByLabel('Rule name')).toHaveAccessibleDescription(/already exists/);
+  await page.getByLabel('Rule name').fill('second');
+  await nextStep(page, 'Step 4: Review');
+  await expect(page.getByText(/2 rules; other rules are kept/)).toBeVisible();
+
+  // Someone disables the first rule meanwhile: Save refuses and changes nothing, then Review starts again from it.
+  await oregon.send(
+    new PutBucketReplicationCommand({ Bucket: source, ReplicationConfiguration: { Role: Role?.Arn, Rules: [firstRule('Disabled')] } }),
+  );
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('The replication configuration changed')).toBeVisible();
+  expect((await oregon.send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration?.Rules).toHaveLength(1);
+  await page.getByRole('button', { name: 'Review again with the current configuration' }).click();
+  await expect(page.getByText(/2 rules; other rules are kept/)).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page).toHaveURL(/saved=second/);
+  await page.getByRole('dialog', { name: 'Replicate existing objects?' }).getByRole('button', { name: /^No/ }).click();
+
+  // The rules page lists both, each linking to the bucket and to the compare page.
+  await page.goto(`/replication?bucket=${source}`);
+  const overview = page.getByRole('table', { name: /Replication rules/ });
+  await expect(overview.getByRole('rowheader')).toHaveText(['first', 'second']);
+  await expect(overview.getByRole('link', { name: 'Compare buckets' }).first()).toHaveAttribute('href', `/compare?bucket=${source}&rule=first`);
+
+  // Enable, then delete each rule from the bucket's table; the last delete removes the configuration.
+  await page.goto(`/buckets/${source}/management`);
+  await page.getByRole('button', { name: 'Enable rule first' }).click();
+  await expect(page.getByRole('button', { name: 'Disable rule first' })).toBeVisible();
+  const rules = async () =>
+    (await oregon.send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration?.Rules?.map((rule) => [rule.ID, rule.Status]);
+  expect(await rules()).toEqual([
+    ['first', 'Enabled'],
+    ['second', 'Enabled'],
+  ]);
+  await expect(page.getByRole('tab', { name: 'AWS CLI' })).toBeVisible();
+  await expect(page.getByText(/aws s3api put-bucket-replication --bucket/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete rule second' }).click();
+  await page.getByRole('dialog', { name: 'Delete rule second?' }).getByRole('button', { name: 'Delete rule' }).click();
+  await expect(page.getByRole('button', { name: 'Delete rule second' })).toHaveCount(0);
+  expect(await rules()).toEqual([['first', 'Enabled']]);
+
+  await page.getByRole('button', { name: 'Delete rule first' }).click();
+  const lastDialog = page.getByRole('dialog', { name: 'Delete rule first?' });
+  await expect(lastDialog).toContainText('It is the last rule');
+  await lastDialog.getByRole('button', { name: 'Delete rule' }).click();
+  await expect(page.getByRole('link', { name: 'Get started' })).toBeVisible();
+  const gone = await oregon.send(new GetBucketReplicationCommand({ Bucket: source })).catch((error: Error) => error.name);
+  expect(gone).toBe('ReplicationConfigurationNotFoundError');
 });

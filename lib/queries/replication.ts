@@ -18,11 +18,30 @@ export const replicationKeys = {
 
 const enc = encodeURIComponent;
 
+/** A bucket's replication configuration, its fingerprint and its destinations, read now. */
+export function fetchBucketReplication(bucket: string, signal?: AbortSignal): Promise<BucketReplicationView> {
+  return fetchJson<BucketReplicationView>(`/api/replication/buckets/${enc(bucket)}`, { signal });
+}
+
 /** A bucket's replication configuration, its fingerprint and its destinations. Invalidate `replicationKeys.all` after a change. */
 export function bucketReplicationQuery(bucket: string) {
   return queryOptions({
     queryKey: replicationKeys.bucket(bucket),
-    queryFn: ({ signal }) => fetchJson<BucketReplicationView>(`/api/replication/buckets/${enc(bucket)}`, { signal }),
+    queryFn: ({ signal }) => fetchBucketReplication(bucket, signal),
+  });
+}
+
+/**
+ * The configuration the wizard starts from: read fresh when the wizard opens (never from an older cache entry,
+ * since its fingerprint guards the Save), and kept while the wizard is open.
+ */
+export function wizardBucketReplicationQuery(bucket: string) {
+  return queryOptions({
+    queryKey: [...replicationKeys.bucket(bucket), 'wizard'] as const,
+    queryFn: ({ signal }) => fetchBucketReplication(bucket, signal),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
   });
 }
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { ActionFailure } from '@/lib/actions/result';
 import { bucketKeys } from '@/lib/queries/buckets';
-import { replicationKeys } from '@/lib/queries/replication';
+import { fetchBucketReplication, replicationKeys } from '@/lib/queries/replication';
 import { StepDestination } from './step-destination';
 import { StepOptions } from './step-options';
 import { StepReview } from './step-review';
@@ -74,18 +74,23 @@ export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft:
     if (target === 3) setReviewKey((key) => key + 1);
   }
 
-  function onRefused(failure: ActionFailure) {
-    dispatch({ type: 'showErrors', fieldErrors: failure.fieldErrors ?? {} });
+  function onFix(failure: ActionFailure, target: WizardStep) {
+    dispatch({ type: 'showErrors', fieldErrors: failure.fieldErrors ?? {}, step: target });
   }
 
-  async function onSaved() {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: replicationKeys.bucket(draft.sourceBucket) }),
-      queryClient.invalidateQueries({ queryKey: replicationKeys.rules() }),
-      queryClient.invalidateQueries({ queryKey: bucketKeys.all }),
-    ]);
+  async function onConflict() {
+    const view = await fetchBucketReplication(draft.sourceBucket);
+    dispatch({ type: 'set', patch: { expectedFingerprint: view.fingerprint } });
+    setReviewKey((key) => key + 1);
+  }
+
+  function onSaved() {
     const params = new URLSearchParams({ saved: draft.ruleName.trim() });
     if (draft.editingRuleId === undefined) params.set('added', '1');
+    // Refreshed reads for the page we go to (the wizard's own read is not refetched while it is open).
+    void queryClient.invalidateQueries({ queryKey: replicationKeys.bucket(draft.sourceBucket), exact: true });
+    void queryClient.invalidateQueries({ queryKey: replicationKeys.rules() });
+    void queryClient.invalidateQueries({ queryKey: bucketKeys.all });
     router.push(`/buckets/${encodeURIComponent(draft.sourceBucket)}/management?${params}`);
   }
 
@@ -101,7 +106,13 @@ export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft:
       {step === 1 ? <StepDestination {...stepProps} /> : null}
       {step === 2 ? <StepOptions {...stepProps} currentRole={currentRole} /> : null}
       {step === 3 ? (
-        <StepReview key={reviewKey} input={draftToInput(draft)} onGoTo={goTo} onSaved={() => void onSaved()} onRefused={onRefused} />
+        <StepReview
+          key={reviewKey}
+          input={draftToInput(draft)}
+          onSaved={onSaved}
+          onFix={onFix}
+          onConflict={() => void onConflict()}
+        />
       ) : null}
       <div className="flex gap-2">
         {step > 0 ? <Button onClick={() => goTo((step - 1) as WizardStep)}>Previous</Button> : null}

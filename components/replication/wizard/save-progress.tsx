@@ -11,7 +11,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
 import type { ActionFailure, ActionResult } from '@/lib/actions/result';
 import type { RuleInput } from '@/lib/replication-console/rule-input';
-import type { SavePlan } from '@/lib/replication-console/save-plan';
+import { CONFIGURATION_CHANGED_CODE, type SavePlan } from '@/lib/replication-console/save-plan';
+import { RefusalAlert, type RefusalHandlers } from './refusal-alert';
 
 type PhaseStatus = 'waiting' | 'running' | 'done' | 'failed';
 
@@ -41,6 +42,11 @@ function phasesFor(plan: SavePlan): Phase[] {
   ];
 }
 
+/** A refusal names what to change (field errors) or that the configuration changed; anything else is retried. */
+function isRefusal(failure: ActionFailure): boolean {
+  return failure.code === CONFIGURATION_CHANGED_CODE || Object.keys(failure.fieldErrors ?? {}).length > 0;
+}
+
 const STATUS_TEXT: Record<PhaseStatus, string> = { waiting: 'Waiting', running: 'In progress', done: 'Done', failed: 'Failed' };
 
 function StatusIcon({ status }: { status: PhaseStatus }) {
@@ -62,13 +68,12 @@ export function SaveProgress({
   plan,
   input,
   onSaved,
-  onRefused,
+  ...handlers
 }: {
   plan: SavePlan;
   input: RuleInput;
   onSaved: () => void;
-  onRefused: (failure: ActionFailure) => void;
-}) {
+} & RefusalHandlers) {
   const phases = phasesFor(plan);
   const [statuses, setStatuses] = useState<PhaseStatus[]>(() => phases.map(() => 'waiting'));
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -87,7 +92,6 @@ export function SaveProgress({
       if (!result.ok) {
         setStatuses((current) => current.map((status, i) => (i === index ? 'failed' : status)));
         setFailure(result.error);
-        if (result.error.fieldErrors && Object.keys(result.error.fieldErrors).length > 0) onRefused(result.error);
         return;
       }
       setStatuses((current) => current.map((status, i) => (i === index ? 'done' : status)));
@@ -108,20 +112,18 @@ export function SaveProgress({
           </li>
         ))}
       </ol>
-      <StatusMessage>
-        {failure ? (
-          <span className="text-red-700">
-            {failure.code}: {failure.message}
-          </span>
-        ) : running ? (
-          'Saving…'
-        ) : null}
-      </StatusMessage>
+      <StatusMessage>{running ? 'Saving…' : failure ? `Save stopped: ${failure.message}` : null}</StatusMessage>
+      {failure && isRefusal(failure) ? <RefusalAlert refusal={failure} {...handlers} /> : null}
+      {failure && !isRefusal(failure) ? (
+        <p className="text-sm text-red-700">
+          {failure.code}: {failure.message}
+        </p>
+      ) : null}
       {!started ? (
         <Button variant="primary" onClick={() => void runFrom(0)}>
           Save
         </Button>
-      ) : failedAt >= 0 && !running ? (
+      ) : failedAt >= 0 && !running && failure && !isRefusal(failure) ? (
         <Button variant="primary" onClick={() => void runFrom(failedAt)}>
           Retry from the failed step
         </Button>

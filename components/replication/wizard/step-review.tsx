@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { CodeBlock } from '@/components/ui/code-block';
 import { KeyValueList } from '@/components/ui/key-value-list';
 import { Spinner } from '@/components/ui/spinner';
-import type { ActionFailure } from '@/lib/actions/result';
 import { savePlanQuery } from '@/lib/queries/replication';
 import { describeRuleScope } from '@/lib/replication/evaluate';
 import { buildRule } from '@/lib/replication-console/build-rule';
@@ -14,8 +13,8 @@ import type { RuleInput } from '@/lib/replication-console/rule-input';
 import type { SavePlan } from '@/lib/replication-console/save-plan';
 import { FormSection } from '../choice';
 import { regionLabel } from './step-destination';
+import { RefusalAlert, type RefusalHandlers } from './refusal-alert';
 import { SaveProgress } from './save-progress';
-import { stepOfField, WIZARD_STEPS, type WizardStep } from './wizard-state';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 const onOff = (on: boolean) => (on ? 'Enabled' : 'Disabled');
@@ -103,40 +102,14 @@ function RoleChanges({ plan }: { plan: SavePlan }) {
   );
 }
 
-function Refused({ refusal, onGoTo }: { refusal: ActionFailure; onGoTo: (step: WizardStep) => void }) {
-  const entries = Object.entries(refusal.fieldErrors ?? {});
-  return (
-    <Alert tone="error" title={refusal.message}>
-      <ul className="space-y-1">
-        {entries.map(([field, messages]) => {
-          const step = stepOfField(field);
-          return (
-            <li key={field}>
-              {messages.join(' ')}{' '}
-              {step < 3 ? (
-                <Button variant="link" onClick={() => onGoTo(step)}>
-                  Go to {WIZARD_STEPS[step]}
-                </Button>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-    </Alert>
-  );
-}
-
 export function StepReview({
   input,
-  onGoTo,
   onSaved,
-  onRefused,
+  ...handlers
 }: {
   input: RuleInput;
-  onGoTo: (step: WizardStep) => void;
   onSaved: (plan: SavePlan) => void;
-  onRefused: (failure: ActionFailure) => void;
-}) {
+} & RefusalHandlers) {
   const planQuery = useQuery({ ...savePlanQuery(input), refetchOnWindowFocus: false });
   if (planQuery.isPending) {
     return (
@@ -153,7 +126,7 @@ export function StepReview({
     );
   }
   const result = planQuery.data;
-  if (!result.ok) return <Refused refusal={result.refusal} onGoTo={onGoTo} />;
+  if (!result.ok) return <RefusalAlert refusal={result.refusal} {...handlers} />;
   const plan = result.plan;
   return (
     <div className="space-y-4">
@@ -193,7 +166,7 @@ export function StepReview({
         ) : null}
       </FormSection>
       <FormSection title="Save">
-        <SaveProgress plan={plan} input={input} onSaved={() => onSaved(plan)} onRefused={onRefused} />
+        <SaveProgress plan={plan} input={input} onSaved={() => onSaved(plan)} {...handlers} />
       </FormSection>
     </div>
   );

@@ -4,13 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { bucketReplicationQuery } from '@/lib/queries/replication';
+import { wizardBucketReplicationQuery } from '@/lib/queries/replication';
 import { ReplicationWizard } from './replication-wizard';
 import { editRuleDraft, newRuleDraft } from './wizard-state';
 
 /** Reads the source bucket's configuration (and its fingerprint) once, then starts the wizard from it. */
 export function WizardLoader({ source, ruleId }: { source: string; ruleId?: string }) {
-  const query = useQuery({ ...bucketReplicationQuery(source), refetchOnWindowFocus: false, staleTime: Infinity });
+  const query = useQuery(wizardBucketReplicationQuery(source));
   if (query.isPending) {
     return (
       <p className="flex items-center gap-2 text-sm">
@@ -39,6 +39,6 @@ export function WizardLoader({ source, ruleId }: { source: string; ruleId?: stri
       </Alert>
     );
   }
-  // dataUpdatedAt in the key: a reload after a conflict starts the wizard again from the new configuration.
-  return <ReplicationWizard key={query.dataUpdatedAt} initialDraft={draft} currentRole={view.configuration?.Role ?? null} />;
+  // The wizard's reducer starts from this draft once; later reads do not reset what the person has entered.
+  return <ReplicationWizard initialDraft={draft} currentRole={view.configuration?.Role ?? null} />;
 }

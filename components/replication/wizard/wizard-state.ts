@@ -53,7 +53,8 @@ export type WizardAction =
   | { type: 'setTag'; index: number; patch: Partial<TagRow> }
   | { type: 'removeTag'; index: number }
   | { type: 'goTo'; step: WizardStep }
-  | { type: 'showErrors'; fieldErrors: Record<string, string[]> };
+  /** Show errors on their fields; go to `step`, or else to the first step with an error if it is before this one. */
+  | { type: 'showErrors'; fieldErrors: Record<string, string[]>; step?: WizardStep };
 
 export function newRuleDraft(sourceBucket: string, configuration: ReplicationConfiguration | null, fingerprint: string | null): WizardDraft {
   return {
@@ -196,7 +197,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'showErrors': {
       const steps = Object.keys(action.fieldErrors).map(stepOfField);
       const first = steps.length > 0 ? (Math.min(...steps) as WizardStep) : state.step;
-      return { ...state, fieldErrors: action.fieldErrors, step: first < state.step ? first : state.step };
+      return { ...state, fieldErrors: action.fieldErrors, step: action.step ?? (first < state.step ? first : state.step) };
     }
   }
 }
