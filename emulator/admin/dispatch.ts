@@ -9,7 +9,7 @@ export interface AdminRoute {
   method: string;
   /** Matched against the path after /_emulator. */
   path: RegExp;
-  /** Health checks are open; everything else needs a SigV4-signed request. */
+  /** Health checks are open; everything else needs a request SigV4-signed with the root key. */
   authenticated: boolean;
   handler: AdminHandler;
 }
@@ -29,6 +29,13 @@ export const ADMIN_ROUTES: AdminRoute[] = [
   ...REPLICATION_ADMIN_ROUTES,
 ];
 
+/** The admin API acts on every bucket and the replication queue at once, beyond any IAM action, so only root may call it. */
+function requireRoot(auth: Authentication): void {
+  if (auth.principal.type !== 'root') {
+    throw new AdminError('AccessDenied', 'Only the root user may call the admin API.', 403);
+  }
+}
+
 function json(status: number, value: unknown): S3Response {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) };
 }
@@ -43,7 +50,10 @@ export async function handleAdminRequest(
   const route = candidates.find((candidate) => candidate.method === ctx.method);
   if (!route) return json(405, { error: { code: 'MethodNotAllowed', message: 'Method not allowed' } });
   try {
-    if (route.authenticated) ctx.auth = await authenticate();
+    if (route.authenticated) {
+      ctx.auth = await authenticate();
+      requireRoot(ctx.auth);
+    }
     const match = route.path.exec(subPath) as RegExpExecArray;
     return json(200, await route.handler(ctx, match));
   } catch (error) {

@@ -27,11 +27,20 @@ class Sha256 {
 /** A SigV4-signed request to the endpoint (raw bodies for S3, and the JSON admin API), as fetch does it. */
 export async function signedFetch(
   emulator: EmulatorHandle,
-  request: { method: string; path: string; query?: Record<string, string>; body?: string; contentType?: string; service?: string },
+  request: {
+    method: string;
+    path: string;
+    query?: Record<string, string>;
+    body?: string;
+    contentType?: string;
+    service?: string;
+    /** The root key unless given. */
+    credentials?: { accessKeyId: string; secretAccessKey: string };
+  },
 ): Promise<Response> {
   const url = new URL(emulator.url);
   const signer = new SignatureV4({
-    credentials: emulator.credentials,
+    credentials: request.credentials ?? emulator.credentials,
     region: 'us-east-1',
     service: request.service ?? 's3',
     sha256: Sha256,
