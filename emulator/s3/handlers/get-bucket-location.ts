@@ -1,11 +1,12 @@
+import { regionFromLocationConstraint } from '@/lib/regions';
 import type { S3Context, S3Response } from '../../http/types';
 import { escapeXml } from '../errors';
-import { DEFAULT_REGION } from '../regions';
 import { S3_XMLNS, xmlResponseHeaders } from '../xml';
 
 export async function getBucketLocation(ctx: S3Context): Promise<S3Response> {
   const bucket = ctx.store.buckets.require(ctx.bucket);
-  const constraint = bucket.region === DEFAULT_REGION ? '' : escapeXml(bucket.region);
+  // us-east-1 is the region an empty LocationConstraint means, so it is answered as an empty element.
+  const constraint = bucket.region === regionFromLocationConstraint('') ? '' : escapeXml(bucket.region);
   return {
     status: 200,
     headers: xmlResponseHeaders(),
