@@ -7,7 +7,7 @@
 export interface WalkCursor<P> {
   key: string;
   inclusive: boolean;
-  /** Position inside `key` (e.g. a version seq) when the walk stopped between entries of the same key. */
+  /** Position inside `key` (e.g. a version's place among the key's versions) when the walk stopped between entries of the same key. */
   within?: P;
 }
 

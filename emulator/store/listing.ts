@@ -4,6 +4,7 @@ import type { MetadataDb } from './metadata';
 import { toVersion, type VersionRow } from './rows';
 import type { ObjectVersion } from './types';
 import { isWellFormedVersionId } from './version-ids';
+import { NEWEST_FIRST, OLDER_THAN_POSITION, olderThanParams, type VersionPosition } from './version-order';
 import { S3Error } from '../s3/errors';
 
 export interface ListPage<Row> {
@@ -80,7 +81,7 @@ export class Listing {
         extra: { ArgumentName: 'version-id-marker', ArgumentValue: query.versionIdMarker },
       });
     }
-    let start: WalkCursor<number> | null = null;
+    let start: WalkCursor<VersionPosition> | null = null;
     if (query.keyMarker) {
       start = { key: query.keyMarker, inclusive: false };
       if (query.versionIdMarker) {
@@ -91,23 +92,23 @@ export class Listing {
           });
         }
         const marker = this.db
-          .prepare<[number, string, string], { seq: number }>(
-            'SELECT seq FROM object_versions WHERE bucket_id = ? AND key = ? AND version_id = ?',
+          .prepare<[number, string, string], { seq: number; last_modified: number }>(
+            'SELECT seq, last_modified FROM object_versions WHERE bucket_id = ? AND key = ? AND version_id = ?',
           )
           .get(bucket.id, query.keyMarker, query.versionIdMarker);
-        if (marker) start = { key: query.keyMarker, inclusive: false, within: marker.seq };
+        if (marker) start = { key: query.keyMarker, inclusive: false, within: { lastModified: marker.last_modified, seq: marker.seq } };
       }
     }
     const db = this.db;
-    const source: WalkSource<ObjectVersion, number> = {
+    const source: WalkSource<ObjectVersion, VersionPosition> = {
       *fetch(cursor, upper, limit) {
         let produced = 0;
         if (cursor.within !== undefined) {
           for (const row of db
-            .prepare<[number, string, number, number], VersionRow>(
-              'SELECT * FROM object_versions WHERE bucket_id = ? AND key = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+            .prepare<[number, string, number, number, number, number], VersionRow>(
+              `SELECT * FROM object_versions WHERE bucket_id = ? AND key = ? AND ${OLDER_THAN_POSITION} ORDER BY ${NEWEST_FIRST} LIMIT ?`,
             )
-            .iterate(bucket.id, cursor.key, cursor.within, limit)) {
+            .iterate(bucket.id, cursor.key, ...olderThanParams(cursor.within), limit)) {
             produced += 1;
             yield toVersion(row);
           }
@@ -116,14 +117,14 @@ export class Listing {
         const sql =
           `SELECT * FROM object_versions WHERE bucket_id = ? AND ${cursor.within !== undefined ? 'key > ?' : lowerBoundSql(cursor)}` +
           (upper === null ? '' : ' AND key < ?') +
-          ' ORDER BY key, seq DESC LIMIT ?';
+          ` ORDER BY key, ${NEWEST_FIRST} LIMIT ?`;
         const params: (string | number)[] = [bucket.id, cursor.key];
         if (upper !== null) params.push(upper);
         params.push(limit - produced);
         yield* mapRows(db.prepare<(string | number)[], VersionRow>(sql).iterate(...params), toVersion);
       },
       keyOf: (row) => row.key,
-      cursorAfter: (row) => ({ key: row.key, inclusive: false, within: row.seq }),
+      cursorAfter: (row) => ({ key: row.key, inclusive: false, within: { lastModified: row.lastModified, seq: row.seq } }),
     };
     return walkKeys(source, {
       prefix: query.prefix,

@@ -7,6 +7,7 @@ import { toVersion, type VersionRow } from './rows';
 import { emptyAttributes, type ObjectAttributes, type ObjectChecksum, type ObjectVersion, type ReplicationStatus, type Tag } from './types';
 import { NULL_VERSION_ID, isWellFormedVersionId } from './version-ids';
 import type { NewVersionInput, VersionWriter } from './versions';
+import { refreshLatest } from './version-order';
 
 /** A request body on its way to a blob; `digest()` is valid once the stream has ended without error. */
 export interface IncomingBody {
@@ -250,14 +251,7 @@ export class ObjectStore {
         .get(bucket.id, key, versionId);
       if (!row) return undefined;
       this.db.prepare('DELETE FROM object_versions WHERE seq = ?').run(row.seq);
-      if (row.is_latest === 1) {
-        this.db
-          .prepare(
-            `UPDATE object_versions SET is_latest = 1 WHERE seq =
-               (SELECT MAX(seq) FROM object_versions WHERE bucket_id = ? AND key = ?)`,
-          )
-          .run(bucket.id, key);
-      }
+      if (row.is_latest === 1) refreshLatest(this.db, bucket.id, key);
       return toVersion(row);
     })();
     if (removed?.blobId) await this.blobs.remove([removed.blobId]);

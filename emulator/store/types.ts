@@ -40,7 +40,7 @@ export interface ObjectChecksum {
 }
 
 export interface ObjectVersion extends ObjectAttributes {
-  /** Monotonic insertion order; the newest version of a key has the highest seq. */
+  /** Monotonic insertion order; breaks ties of last-modified among a key's versions (store/version-order.ts). */
   seq: number;
   bucketId: number;
   key: string;

@@ -2,6 +2,7 @@ import type { MetadataDb } from './metadata';
 import { toVersion, type VersionRow } from './rows';
 import type { Bucket, ObjectAttributes, ObjectChecksum, ObjectVersion, ReplicationStatus } from './types';
 import { NULL_VERSION_ID, newVersionId } from './version-ids';
+import { newestVersion, refreshLatest } from './version-order';
 
 /**
  * Runs inside the metadata transaction that creates a version (object or delete marker). A hook may update the
@@ -21,7 +22,7 @@ export interface NewVersionInput {
   ownerId: string;
   /** Given by replication / existing-object copy; otherwise derived from the bucket's versioning state. */
   versionId?: string;
-  /** Epoch ms; defaults to now. */
+  /** Epoch ms, kept as given (replicas); defaults to now, and never older than the key's newest version. */
   lastModified?: number;
   replicationStatus?: ReplicationStatus | null;
 }
@@ -59,9 +60,7 @@ export class VersionWriter {
       this.db.prepare('DELETE FROM object_versions WHERE seq = ?').run(existing.seq);
       if (existing.blob_id) releasedBlobIds.push(existing.blob_id);
     }
-    this.db
-      .prepare('UPDATE object_versions SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1')
-      .run(bucket.id, input.key);
+    const lastModified = input.lastModified ?? this.localTimestamp(bucket.id, input.key);
     const a = input.attributes;
     const result = this.db
       .prepare(
@@ -69,14 +68,14 @@ export class VersionWriter {
            blob_id, parts_count, content_type, content_encoding, content_disposition, content_language, cache_control,
            expires, user_metadata, tags, storage_class, sse, sse_kms_key_id, checksum_algorithm, checksum_value,
            checksum_type, owner_id, replication_status)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         bucket.id,
         input.key,
         versionId,
         input.isDeleteMarker ? 1 : 0,
-        input.lastModified ?? Date.now(),
+        lastModified,
         input.size,
         input.etag,
         input.blobId,
@@ -99,10 +98,21 @@ export class VersionWriter {
         input.replicationStatus ?? null,
       );
     const seq = Number(result.lastInsertRowid);
+    refreshLatest(this.db, bucket.id, input.key);
     for (const hook of this.hooks) {
       hook(this.db, this.bySeq(seq), bucket);
     }
     return { version: this.bySeq(seq), releasedBlobIds };
+  }
+
+  /**
+   * Now, unless the clock is behind the key's newest version (a step back, or a replica stamped by a faster clock):
+   * a version written here must become the latest, and the latest is the one with the newest last-modified.
+   */
+  private localTimestamp(bucketId: number, key: string): number {
+    const now = Date.now();
+    const newest = newestVersion(this.db, bucketId, key);
+    return newest ? Math.max(now, newest.lastModified) : now;
   }
 
   bySeq(seq: number): ObjectVersion {
