@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { actionSessionRefusal } from '@/lib/auth/action-session';
 import { describeAwsError } from '@/lib/aws/errors';
 import { ConsoleEnvError } from '@/lib/env';
 import { INTERNAL_ERROR_CODE, INVALID_INPUT_CODE, type ActionResult } from './result';
@@ -28,6 +29,8 @@ export function action<Schema extends z.ZodType, T>(
   fn: (input: z.output<Schema>) => Promise<T>,
 ): (input: z.input<Schema>) => Promise<ActionResult<T>> {
   return async (input) => {
+    const refusal = await actionSessionRefusal();
+    if (refusal) return { ok: false, error: refusal };
     const parsed = await schema.safeParseAsync(input);
     if (!parsed.success) {
       return {
