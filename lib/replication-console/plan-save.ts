@@ -1,15 +1,5 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { policyStatements, type PolicyStatement } from '@/lib/iam/policy-document';
 import { configurationFingerprint, upsertRule } from '@/lib/replication/merge';
-import {
-  destinationBucketPolicy,
-  missingStatements,
-  policyNameFor,
-  REPLICATION_ROLE_PATH,
-  replicationPermissionPolicy,
-  replicationTrustPolicy,
-  roleNameFor,
-} from '@/lib/replication/policy';
+import { destinationBucketPolicy } from '@/lib/replication/policy';
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import { validateReplicationConfiguration, type BucketFacts } from '@/lib/replication/validate';
 import { readBucketState, readReplicationConfiguration, type BucketState } from './bucket-state';
@@ -17,37 +7,16 @@ import { isAlreadyApplied } from './already-applied';
 import { buildRule } from './build-rule';
 import type { ReplicationDeps } from './deps';
 import { issueField } from './issue-fields';
-import { readRole, roleNameFromArn, rolePolicyDocuments } from './role-state';
-import { ROLE_NAME_PATTERN, type RuleInput } from './rule-input';
+import { planRole, roleWarnings } from './plan-role';
+import { Refusal } from './refusal';
+import type { RuleInput } from './rule-input';
 import {
   CONFIGURATION_CHANGED_CODE,
   CONFIGURATION_CHANGED_MESSAGE,
-  type ExistingBucket,
   type PlannedDestination,
   type PlanResult,
-  type RolePlan,
-  type SaveRefusal,
   type VersioningChange,
 } from './save-plan';
-
-class Refusal {
-  readonly fieldErrors: Record<string, string[]> = {};
-  add(field: string, message: string): void {
-    (this.fieldErrors[field] ??= []).push(message);
-  }
-  get empty(): boolean {
-    return Object.keys(this.fieldErrors).length === 0;
-  }
-  result(code = 'InvalidInput', message = 'Some choices cannot be saved.'): { ok: false; refusal: SaveRefusal } {
-    return { ok: false, refusal: { code, message, fieldErrors: this.fieldErrors } };
-  }
-}
-
-async function accountId(deps: ReplicationDeps): Promise<string> {
-  const identity = await deps.sts.send(new GetCallerIdentityCommand({}));
-  if (!identity.Account) throw new Error('GetCallerIdentity returned no account');
-  return identity.Account;
-}
 
 function versioningChange(bucket: BucketState): VersioningChange[] {
   if (!bucket.exists || (bucket.versioning !== 'NeverEnabled' && bucket.versioning !== 'Suspended')) return [];
@@ -78,87 +47,6 @@ function checkAgainstOtherRules(current: ReplicationConfiguration | null, input:
   if (clash) {
     refusal.add('priority', `Priority ${input.priority} is already used by rule ${clash.ID ?? '(unnamed)'}. Choose another.`);
   }
-}
-
-/** The required statements that have at least one (action, resource) pair the role lacks, kept whole. */
-function statementsWithGaps(required: PolicyStatement[], missing: { sid?: string; action: string; resource: string }[]) {
-  return required.filter((statement) => missing.some((gap) => gap.sid === statement.Sid));
-}
-
-async function planRole(
-  deps: ReplicationDeps,
-  input: RuleInput,
-  nextRules: ReplicationConfiguration['Rules'],
-  source: ExistingBucket,
-  regionOf: (bucket: string) => string | undefined,
-  refusal: Refusal,
-): Promise<RolePlan | undefined> {
-  const destinationName = input.destination.bucket;
-  const permissionPolicy = replicationPermissionPolicy({
-    sourceBucket: input.sourceBucket,
-    configuration: { Rules: nextRules },
-    sourceRegion: source.region,
-    regionOf,
-  });
-  const policyName = policyNameFor(input.sourceBucket, destinationName);
-
-  if (input.role.kind === 'new') {
-    const name = roleNameFor(input.sourceBucket, destinationName);
-    if (!ROLE_NAME_PATTERN.test(name)) {
-      refusal.add('role', `The role name ${name} does not satisfy IAM's rules (1–64 characters of letters, digits and +=,.@_-).`);
-      return undefined;
-    }
-    const existing = await readRole(deps.iam, name);
-    if (existing && !existing.trustsS3) {
-      refusal.add(
-        'role',
-        `A role named ${name} already exists and does not let S3 assume it. Choose it as an existing role after fixing its trust policy, or delete it.`,
-      );
-      return undefined;
-    }
-    const lacks = existing ? missingStatements(rolePolicyDocuments(existing), permissionPolicy).length > 0 : true;
-    return {
-      kind: 'new',
-      name,
-      path: REPLICATION_ROLE_PATH,
-      arn: existing?.arn ?? `arn:aws:iam::${await accountId(deps)}:role${REPLICATION_ROLE_PATH}${name}`,
-      exists: existing !== null,
-      policyName,
-      trustPolicy: replicationTrustPolicy(),
-      permissionPolicy,
-      writesPolicy: lacks,
-    };
-  }
-
-  const name = roleNameFromArn(input.role.arn);
-  const existing = name ? await readRole(deps.iam, name) : null;
-  if (!existing) {
-    refusal.add('role.arn', `The role ${input.role.arn} does not exist.`);
-    return undefined;
-  }
-  const missing = missingStatements(rolePolicyDocuments(existing), permissionPolicy);
-  return {
-    kind: 'existing',
-    name: existing.name,
-    arn: existing.arn,
-    trustsS3: existing.trustsS3,
-    missingStatements: statementsWithGaps(policyStatements(permissionPolicy), missing),
-    missingPermissions: missing.map(({ action, resource }) => ({ action, resource })),
-    addMissingPermissions: input.role.addMissingPermissions,
-    policyName,
-  };
-}
-
-function roleWarnings(role: RolePlan): string[] {
-  if (role.kind !== 'existing') return [];
-  const warnings: string[] = [];
-  if (!role.trustsS3) warnings.push(`The role ${role.name} does not let S3 (s3.amazonaws.com) assume it: replication will fail.`);
-  if (role.missingPermissions.length > 0 && !role.addMissingPermissions) {
-    warnings.push(
-      `The role ${role.name} lacks ${role.missingPermissions.length} permission(s) this configuration needs: objects will fail to replicate unless you add them.`,
-    );
-  }
-  return warnings;
 }
 
 /** S3's own checks of the whole next configuration, with versioning as it will be after Save. */

@@ -49,16 +49,17 @@ export async function runSavePhase<P extends SavePhase>(deps: ReplicationDeps, i
 
 export type SaveOutcome =
   | { ok: true; plan: SavePlan; results: PhaseResult }
-  | { ok: false; refusal: SaveRefusal; failedPhase: 'check' };
+  /** `refusedAt`: the phase whose re-check refused (nothing of it, or after it, was done). */
+  | { ok: false; refusal: SaveRefusal; refusedAt: SavePhase };
 
 /** The whole Save in one call (the phases in order, each re-planned): used by tests and scripts. */
 export async function saveReplicationRule(deps: ReplicationDeps, input: RuleInput): Promise<SaveOutcome> {
   const versioning = await runSavePhase(deps, input, 'versioning');
-  if (!versioning.ok) return { ...versioning, failedPhase: 'check' };
+  if (!versioning.ok) return { ...versioning, refusedAt: 'versioning' };
   const role = await runSavePhase(deps, input, 'role');
-  if (!role.ok) return { ...role, failedPhase: 'check' };
+  if (!role.ok) return { ...role, refusedAt: 'role' };
   const configuration = await runSavePhase(deps, input, 'configuration');
-  if (!configuration.ok) return { ...configuration, failedPhase: 'check' };
+  if (!configuration.ok) return { ...configuration, refusedAt: 'configuration' };
   return {
     ok: true,
     plan: configuration.plan,
