@@ -5,10 +5,10 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { regionName } from '@/components/buckets/region-names';
 import { bucketsQuery, type BucketSummary } from '@/lib/queries/buckets';
 import { REPLICATION_STORAGE_CLASSES, type StorageClass } from '@/lib/replication/schema';
 import { Checkbox, FormSection, RadioGroup } from '../choice';
+import { regionLabel } from '../region-label';
 import { setDraft, type StepProps } from './step-props';
 
 const VERSIONING_LABEL: Record<BucketSummary['versioning'], string> = {
@@ -17,11 +17,6 @@ const VERSIONING_LABEL: Record<BucketSummary['versioning'], string> = {
   NeverEnabled: 'versioning off',
   Unknown: 'versioning unknown',
 };
-
-export function regionLabel(code: string): string {
-  const name = regionName(code);
-  return name ? `${name} ${code}` : code;
-}
 
 function ReplicationKind({ source, destination }: { source?: BucketSummary; destination?: BucketSummary }) {
   if (!source || !destination) return null;

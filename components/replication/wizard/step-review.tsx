@@ -12,7 +12,7 @@ import { buildRule } from '@/lib/replication-console/build-rule';
 import type { RuleInput } from '@/lib/replication-console/rule-input';
 import type { SavePlan } from '@/lib/replication-console/save-plan';
 import { FormSection } from '../choice';
-import { regionLabel } from './step-destination';
+import { regionLabel } from '../region-label';
 import { RefusalAlert, type RefusalHandlers } from './refusal-alert';
 import { SaveProgress } from './save-progress';
 

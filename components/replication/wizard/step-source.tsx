@@ -1,11 +1,20 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Checkbox, FormSection, RadioGroup } from '../choice';
+import { bucketsQuery } from '@/lib/queries/buckets';
 import { MAX_FILTER_TAGS } from '@/lib/replication-console/rule-input';
 import { ScopePreview } from './scope-preview';
+import { regionLabel } from '../region-label';
 import { setDraft, type StepProps } from './step-props';
+
+function SourceRegion({ bucket }: { bucket: string }) {
+  const buckets = useQuery(bucketsQuery());
+  const region = buckets.data?.buckets.find((candidate) => candidate.name === bucket)?.region;
+  return region ? <> in {regionLabel(region)}</> : null;
+}
 
 export function StepSource({ draft, dispatch, errors }: StepProps) {
   return (
@@ -13,6 +22,7 @@ export function StepSource({ draft, dispatch, errors }: StepProps) {
       <FormSection title="Source bucket">
         <p className="text-sm">
           Source bucket: <strong>{draft.sourceBucket}</strong>
+          <SourceRegion bucket={draft.sourceBucket} />
         </p>
         {errors.sourceBucket ? <p className="text-sm text-red-700">{errors.sourceBucket.join(' ')}</p> : null}
         <RadioGroup
