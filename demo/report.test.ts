@@ -50,9 +50,10 @@ describe('renderReport', () => {
   it('is self-contained: inline CSS, relative image and video paths, nothing loaded from elsewhere', () => {
     expect(html).toContain('<style>');
     expect(html).not.toMatch(/<link|<script|@import|url\(/);
-    const sources = [...html.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
+    const sources = [...html.matchAll(/\b(?:src|href|poster)="([^"]*)"/g)].map((match) => match[1]);
     expect(sources).toContain('01-create-bucket-jtpbucket.png');
     expect(sources).toContain('demo.webm');
+    expect(html).toContain('poster="01-create-bucket-jtpbucket.png"');
     for (const source of sources) expect(source).toMatch(/^(#step-\d+|[\w.-]+\.(png|webm))$/);
   });
 

@@ -77,8 +77,10 @@ export function renderReport(run: DemoRun): string {
         `<section id="step-${index + 1}"><h2>${index + 1}. ${escapeHtml(step.title)}</h2>${step.entries.map((entry) => renderEntry(entry, nextFigure)).join('\n')}</section>`,
     )
     .join('\n');
+  const firstScreenshot = run.steps.flatMap((step) => step.entries).find((entry) => entry.kind === 'screenshot');
+  const poster = firstScreenshot ? ` poster="${localHref(firstScreenshot.file)}"` : '';
   const video = run.videoFile
-    ? `<h2>Video of the run</h2><video controls preload="metadata" src="${localHref(run.videoFile)}"></video><p class="meta">${escapeHtml(run.videoNote)} <a href="${localHref(run.videoFile)}">Open the video file</a>.</p>`
+    ? `<h2>Video of the run</h2><video controls preload="metadata"${poster} src="${localHref(run.videoFile)}"></video><p class="meta">${escapeHtml(run.videoNote)} <a href="${localHref(run.videoFile)}">Open the video file</a>.</p>`
     : `<p class="meta">${escapeHtml(run.videoNote)}</p>`;
   return `<!doctype html>
 <html lang="en">

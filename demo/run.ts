@@ -105,6 +105,8 @@ async function runDemo(options: DemoOptions, cleanup: CleanupStack): Promise<num
     state: {},
   };
 
+  // The first chapter title then shows over the console rather than a blank page.
+  await filmed.page.goto('/');
   let failure: { step: string; message: string } | undefined;
   for (const [index, step] of TUTORIAL_STEPS.entries()) {
     say(`${index + 1}/${TUTORIAL_STEPS.length} ${step.title}`);
