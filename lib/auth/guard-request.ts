@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { consoleAuth, LOGIN_PATH, SESSION_COOKIE } from './console-auth';
 import { contentSecurityPolicy, newNonce } from './content-security-policy';
-import { seeOther } from './see-other';
 import { verifySessionToken } from './session-token';
 
 /** Reachable without a session: the login page and its form target, logout, and the liveness check. */
@@ -16,8 +15,11 @@ function refuse(request: NextRequest, csp: string): NextResponse {
     response.headers.set('Content-Security-Policy', csp);
     return response;
   }
-  const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const response = seeOther(`${LOGIN_PATH}?${new URLSearchParams({ next })}`);
+  // Absolute here: Next's proxy adapter resolves a redirect's Location itself (a relative one fails), and in the
+  // proxy request.url carries the host the browser used.
+  const login = new URL(LOGIN_PATH, request.url);
+  login.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response = NextResponse.redirect(login, 303);
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }

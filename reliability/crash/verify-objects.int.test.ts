@@ -41,10 +41,11 @@ describe('verifyObjects', () => {
 
   it('counts a lost acknowledgement, damaged bytes, a missing replica and a stray replica', async () => {
     ledger.record({ key: 'ghost', kind: 'put', state: stateOf('boo'), outcome: 'acknowledged', versionId: 'never-stored' });
-    const damaged = await put('c', 'pristine');
+    // Large enough to be a blob file rather than an inline blob in the database.
+    const damaged = await put('c', 'pristine'.repeat(4096));
     await endpoint.emulator.drain();
     const row = endpoint.emulator.store.objects.find(BUCKETS.source, 'c', damaged);
-    writeFileSync(endpoint.emulator.store.blobs.pathOf(row?.blobId as string), 'PRISTINE');
+    writeFileSync(endpoint.emulator.store.blobs.pathOf(row?.blobId as string), 'PRISTINE'.repeat(4096));
     await endpoint.s3.send(new DeleteObjectCommand({ Bucket: BUCKETS.destination, Key: 'b', VersionId: ledger.acknowledged().find((op) => op.key === 'b')?.versionId }));
     await endpoint.s3.send(new PutObjectCommand({ Bucket: BUCKETS.destination, Key: 'stray', Body: 'x' }));
 

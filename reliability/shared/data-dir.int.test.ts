@@ -14,17 +14,18 @@ describe('checkDataDir', () => {
     dirs.push(endpoint.dataDir);
     await endpoint.s3.send(new CreateBucketCommand({ Bucket: 'check' }));
     await endpoint.s3.send(new PutObjectCommand({ Bucket: 'check', Key: 'one', Body: '1' }));
-    await endpoint.s3.send(new PutObjectCommand({ Bucket: 'check', Key: 'two', Body: '2' }));
+    await endpoint.s3.send(new PutObjectCommand({ Bucket: 'check', Key: 'two', Body: Buffer.alloc(64 * 1024, 2) }));
     const blobOfTwo = endpoint.emulator.store.objects.find('check', 'two')?.blobId as string;
     const blobPath = endpoint.emulator.store.blobs.pathOf(blobOfTwo);
     await endpoint.stop({ keepData: true });
-    expect(checkDataDir(endpoint.dataDir)).toEqual({ integrity: 'ok', orphans: 0, missingBlobs: 0, blobFiles: 2 });
+    // 'one' is small enough to be an inline blob in the database, 'two' is a file.
+    expect(checkDataDir(endpoint.dataDir)).toEqual({ integrity: 'ok', orphans: 0, missingBlobs: 0, blobFiles: 1, inlineBlobs: 1 });
 
     const stray = path.join(endpoint.dataDir, 'blobs', 'ee', 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee');
     mkdirSync(path.dirname(stray), { recursive: true });
     writeFileSync(stray, 'orphan');
     writeFileSync(path.join(endpoint.dataDir, 'tmp', 'partial.tmp'), 'half');
     rmSync(blobPath);
-    expect(checkDataDir(endpoint.dataDir)).toEqual({ integrity: 'ok', orphans: 2, missingBlobs: 1, blobFiles: 2 });
+    expect(checkDataDir(endpoint.dataDir)).toEqual({ integrity: 'ok', orphans: 2, missingBlobs: 1, blobFiles: 1, inlineBlobs: 1 });
   });
 });
