@@ -8,6 +8,7 @@ import {
   GetBucketTaggingCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   ListObjectVersionsCommand,
   PutBucketReplicationCommand,
   PutBucketVersioningCommand,
@@ -175,6 +176,14 @@ test('uploads files dropped on the drop zone into the folder shown', async ({ pa
   await expect(page.getByRole('link', { name: 'a.txt', exact: true })).toBeVisible();
   const b = await s3For('us-east-2').send(new GetObjectCommand({ Bucket: SOURCE, Key: 'notes/b.txt' }));
   expect(await b.Body!.transformToString()).toBe('second');
+
+  // Larger than one part (8 MiB): sent part by part as a multipart upload.
+  await page.getByRole('button', { name: 'Clear finished' }).click();
+  const large = Buffer.alloc(9 * 1024 * 1024, 7);
+  await page.getByLabel('Choose files to upload').setInputFiles({ name: 'large.bin', mimeType: 'application/octet-stream', buffer: large });
+  await expect(page.getByText('Uploaded')).toHaveCount(1, { timeout: 60_000 });
+  const head = await s3For('us-east-2').send(new HeadObjectCommand({ Bucket: SOURCE, Key: 'notes/large.bin' }));
+  expect([head.ContentLength, head.ETag?.endsWith('-2"')]).toEqual([large.length, true]);
 });
 
 test('downloads an object with its name and shows its details', async ({ page, s3For }) => {

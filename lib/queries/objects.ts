@@ -104,6 +104,20 @@ export function downloadUrl(bucket: string, ref: ObjectRef): string {
   return `${base(bucket)}/download?${params}`;
 }
 
+/**
+ * Largest body of one upload request: a file up to this size is sent whole, a larger one part by part
+ * (the console's request proxy cuts bodies above 10 MB).
+ */
+export const UPLOAD_PART_BYTES = 8 * 1024 * 1024;
+
 export function uploadUrl(bucket: string, key: string): string {
   return `${base(bucket)}/upload?${new URLSearchParams({ key })}`;
 }
+
+export const multipartUrls = {
+  start: (bucket: string) => `${base(bucket)}/uploads`,
+  abort: (bucket: string, key: string, uploadId: string) => `${base(bucket)}/uploads?${new URLSearchParams({ key, uploadId })}`,
+  part: (bucket: string, key: string, uploadId: string, partNumber: number) =>
+    `${base(bucket)}/uploads/part?${new URLSearchParams({ key, uploadId, partNumber: String(partNumber) })}`,
+  complete: (bucket: string) => `${base(bucket)}/uploads/complete`,
+};

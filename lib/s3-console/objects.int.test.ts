@@ -1,6 +1,7 @@
 import {
   CreateBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectVersionsCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
@@ -12,7 +13,15 @@ import { failureOf, startTestEndpoint, type TestEndpoint } from './endpoint.test
 import { describeObject } from './object-details';
 import { listObjectPage } from './object-listing';
 import { createFolder, deleteObjects, deleteVersion } from './object-mutations';
-import { UPLOAD_PART_SIZE, uploadStream } from './upload';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  putSmallObject,
+  startMultipartUpload,
+  UPLOAD_PART_SIZE,
+  uploadPart,
+  type DeclaredBody,
+} from './upload';
 import { listVersionPage } from './version-listing';
 
 let endpoint: TestEndpoint;
@@ -30,6 +39,10 @@ beforeAll(async () => {
   await Promise.all(keys.map((Key) => s3.send(new PutObjectCommand({ Bucket: FLAT, Key, Body: Key }))));
 });
 afterAll(async () => endpoint?.stop());
+
+function text(body: string): DeclaredBody {
+  return { stream: new Blob([body]).stream(), contentLength: Buffer.byteLength(body) };
+}
 
 /** A body produced chunk by chunk, as a browser upload arrives: never one buffer. */
 function streamOf(totalBytes: number, chunkBytes = 256 * 1024): ReadableStream<Uint8Array> {
@@ -97,19 +110,49 @@ describe('folders', () => {
 });
 
 describe('upload and download streaming', () => {
-  it('uploads a small body with one PutObject and its content type', async () => {
-    const uploaded = await uploadStream(s3, { bucket: VERSIONED, key: 'version.txt', body: new Blob(['version 1\n']).stream(), contentType: 'text/plain' });
+  it('uploads a file of one part with one PutObject and its content type', async () => {
+    const uploaded = await putSmallObject(s3, { bucket: VERSIONED, key: 'version.txt', body: text('version 1\n'), contentType: 'text/plain' });
     expect(uploaded.versionId).toBeTruthy();
     const head = await s3.send(new HeadObjectCommand({ Bucket: VERSIONED, Key: 'version.txt' }));
     expect([head.ContentLength, head.ContentType, head.VersionId]).toEqual([10, 'text/plain', uploaded.versionId]);
   });
 
-  it('uploads a body larger than a part as a multipart upload', async () => {
+  it('stores nothing when the body is shorter or longer than declared', async () => {
+    const short = await failureOf(
+      putSmallObject(s3, { bucket: FLAT, key: 'cut.bin', body: { stream: streamOf(1000), contentLength: 4000 } }),
+    );
+    expect(short.name).toBe('IncompleteBody');
+    const long = await failureOf(putSmallObject(s3, { bucket: FLAT, key: 'cut.bin', body: { stream: streamOf(5000), contentLength: 4000 } }));
+    expect(long.name).toBe('IncompleteBody');
+    expect((await failureOf(s3.send(new HeadObjectCommand({ Bucket: FLAT, Key: 'cut.bin' })))).status).toBe(404);
+  });
+
+  it('refuses a single request above one part or without a length', async () => {
+    const big = await failureOf(putSmallObject(s3, { bucket: FLAT, key: 'x', body: { stream: streamOf(1), contentLength: UPLOAD_PART_SIZE + 1 } }));
+    expect(big).toMatchObject({ name: 'EntityTooLarge', status: 413 });
+    const unknown = await failureOf(putSmallObject(s3, { bucket: FLAT, key: 'x', body: { stream: streamOf(1), contentLength: Number.NaN } }));
+    expect(unknown).toMatchObject({ name: 'MissingContentLength', status: 411 });
+  });
+
+  it('uploads a larger file part by part, streaming each part, and completes it', async () => {
     const size = UPLOAD_PART_SIZE + 1024 * 1024;
-    await uploadStream(s3, { bucket: FLAT, key: 'big.bin', body: streamOf(size), contentType: 'application/octet-stream' });
+    const { uploadId } = await startMultipartUpload(s3, { bucket: FLAT, key: 'big.bin', contentType: 'application/zip' });
+    const parts = [
+      await uploadPart(s3, { bucket: FLAT, key: 'big.bin', uploadId, partNumber: 1, body: { stream: streamOf(UPLOAD_PART_SIZE), contentLength: UPLOAD_PART_SIZE } }),
+      await uploadPart(s3, { bucket: FLAT, key: 'big.bin', uploadId, partNumber: 2, body: { stream: streamOf(1024 * 1024), contentLength: 1024 * 1024 } }),
+    ];
+    await completeMultipartUpload(s3, { bucket: FLAT, key: 'big.bin', uploadId, parts });
     const head = await s3.send(new HeadObjectCommand({ Bucket: FLAT, Key: 'big.bin' }));
-    expect(head.ContentLength).toBe(size);
+    expect([head.ContentLength, head.ContentType]).toEqual([size, 'application/zip']);
     expect(head.ETag).toMatch(/-2"$/);
+  });
+
+  it('aborts a multipart upload so no parts are left behind', async () => {
+    const { uploadId } = await startMultipartUpload(s3, { bucket: FLAT, key: 'abandoned.bin' });
+    await uploadPart(s3, { bucket: FLAT, key: 'abandoned.bin', uploadId, partNumber: 1, body: text('part') });
+    await abortMultipartUpload(s3, { bucket: FLAT, key: 'abandoned.bin', uploadId });
+    const { Uploads } = await s3.send(new ListMultipartUploadsCommand({ Bucket: FLAT }));
+    expect(Uploads ?? []).toEqual([]);
   });
 
   it('streams a download with the key as the file name', async () => {
@@ -126,8 +169,8 @@ describe('upload and download streaming', () => {
 
 describe('versions', () => {
   it('lists every version newest first, pages with key and version markers, and deletes one for good', async () => {
-    await uploadStream(s3, { bucket: VERSIONED, key: 'version.txt', body: new Blob(['version 2\n']).stream() });
-    await uploadStream(s3, { bucket: VERSIONED, key: 'version.txt', body: new Blob(['version 3\n']).stream() });
+    await putSmallObject(s3, { bucket: VERSIONED, key: 'version.txt', body: text('version 2\n') });
+    await putSmallObject(s3, { bucket: VERSIONED, key: 'version.txt', body: text('version 3\n') });
     const all = await listVersionPage(s3, { bucket: VERSIONED, prefix: '' });
     expect(all.versions.map((version) => [version.key, version.isLatest, version.size])).toEqual([
       ['version.txt', true, 10],
