@@ -220,6 +220,25 @@ test('refusals, a conflicting change, and the rules table actions', async ({ pag
   await expect(page.getByRole('tab', { name: 'AWS CLI' })).toBeVisible();
   await expect(page.getByText(/aws s3api put-bucket-replication --bucket/)).toBeVisible();
 
+  // Edit opens the wizard on the rule, prefilled; saving it changes that rule only.
+  await page.getByRole('link', { name: 'Edit rule second' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit replication rule second' })).toBeVisible();
+  await expect(page.getByLabel(`Entire bucket ${source}`)).toBeChecked();
+  await nextStep(page, 'Step 2: Set destination');
+  await expect(page.getByLabel('Destination bucket', { exact: true })).toHaveValue(destination);
+  await nextStep(page, 'Step 3: Configure options');
+  await expect(page.getByLabel('Rule name')).toHaveValue('second');
+  await page.getByLabel('Disabled', { exact: true }).check();
+  await nextStep(page, 'Step 4: Review');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page).toHaveURL(/saved=second$/);
+  await expect(page.getByText('Replication configuration updated successfully')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enable rule second' })).toBeVisible();
+  expect(await rules()).toEqual([
+    ['first', 'Enabled'],
+    ['second', 'Disabled'],
+  ]);
+
   await page.getByRole('button', { name: 'Delete rule second' }).click();
   await page.getByRole('dialog', { name: 'Delete rule second?' }).getByRole('button', { name: 'Delete rule' }).click();
   await expect(page.getByRole('button', { name: 'Delete rule second' })).toHaveCount(0);

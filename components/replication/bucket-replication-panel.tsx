@@ -8,6 +8,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
 import { bucketReplicationQuery } from '@/lib/queries/replication';
+import type { RuleChange } from '@/lib/replication-console/rule-changes';
 import type { BucketReplicationView } from '@/lib/replication-console/views';
 import { EditPrioritiesDialog } from './edit-priorities-dialog';
 import { ExportConfiguration } from './export-configuration';
@@ -37,9 +38,23 @@ function GetStarted({ bucket }: { bucket: string }) {
   );
 }
 
-function Configured({ view, onUpdated }: { view: BucketReplicationView; onUpdated: () => void }) {
+/** What the success message adds about a change made from the rules table. */
+function describeChange(change: RuleChange): string {
+  switch (change.kind) {
+    case 'delete':
+      return `Rule ${change.ruleId} deleted.`;
+    case 'status':
+      return `Rule ${change.ruleId} ${change.status === 'Enabled' ? 'enabled' : 'disabled'}.`;
+    case 'priorities':
+      return 'Priorities saved.';
+    case 'role':
+      return `Every rule now uses ${change.roleArn}.`;
+  }
+}
+
+function Configured({ view, onUpdated }: { view: BucketReplicationView; onUpdated: (detail: string) => void }) {
   const [dialog, setDialog] = useState<'priorities' | 'global' | null>(null);
-  const change = useRuleChange(onUpdated);
+  const change = useRuleChange((done) => onUpdated(describeChange(done)));
   const configuration = view.configuration;
   if (!configuration) return null;
   return (
@@ -80,7 +95,8 @@ export function BucketReplicationPanel({ bucket }: { bucket: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const savedRule = searchParams.get('saved');
-  const [updated, setUpdated] = useState(savedRule !== null);
+  // null: nothing saved on this visit; otherwise the detail under "updated successfully".
+  const [updated, setUpdated] = useState<string | null>(savedRule !== null ? `Rule ${savedRule} is saved.` : null);
   const [askExisting, setAskExisting] = useState(savedRule !== null && searchParams.get('added') === '1');
 
   function closeExistingDialog() {
@@ -94,9 +110,9 @@ export function BucketReplicationPanel({ bucket }: { bucket: string }) {
         Replication rules
       </h2>
       <StatusMessage>
-        {updated ? (
+        {updated !== null ? (
           <Alert tone="success" title={UPDATED_MESSAGE}>
-            {savedRule ? `Rule ${savedRule} is saved.` : null}
+            {updated}
           </Alert>
         ) : null}
       </StatusMessage>
@@ -109,7 +125,7 @@ export function BucketReplicationPanel({ bucket }: { bucket: string }) {
           {query.error.message}
         </Alert>
       ) : query.data.configuration ? (
-        <Configured view={query.data} onUpdated={() => setUpdated(true)} />
+        <Configured view={query.data} onUpdated={setUpdated} />
       ) : (
         <GetStarted bucket={bucket} />
       )}

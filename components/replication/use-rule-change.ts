@@ -8,16 +8,16 @@ import { replicationKeys } from '@/lib/queries/replication';
 import type { RuleChange } from '@/lib/replication-console/rule-changes';
 
 /** One rules-table action (delete, enable/disable, priorities, role); refreshes the replication reads on success. */
-export function useRuleChange(onDone?: () => void) {
+export function useRuleChange(onDone?: (change: RuleChange) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: RuleChange) => changeReplicationRuleAction(change).then(unwrap),
-    onSuccess: async () => {
+    onSuccess: async (_data, change) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: replicationKeys.all }),
         queryClient.invalidateQueries({ queryKey: bucketKeys.all }),
       ]);
-      onDone?.();
+      onDone?.(change);
     },
   });
 }
