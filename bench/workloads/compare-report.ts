@@ -16,7 +16,11 @@ export function renderCompare(runs: CompareRun[]): string {
           t.skipped ?? t.found ?? '',
         ]),
       );
-      return `${run.keys} keys per bucket (${run.missing} missing at the destination, ${run.differing} with other bytes)\n${table}`;
+      const own = run.engineBenchmark ? `\n\nbench/compare.ts ${run.keys} (separate endpoint and data):\n${run.engineBenchmark}` : '';
+      return `${run.keys} keys per bucket (${run.missing} missing at the destination, ${run.differing} with other bytes)\n${table}${own}`;
     })
-    .join('\n\n');
+    .join('\n\n')
+    .concat(
+      '\n(aws s3 sync compares size and time only, so it misses same-size content changes; rclone check and the engine compare ETags)',
+    );
 }

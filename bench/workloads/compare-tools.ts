@@ -6,7 +6,7 @@ import { runComparison } from '@/lib/compare/s3/run';
 import { resolveCompare } from '@/lib/compare/s3/resolve';
 import { spawnTracked } from '../processes';
 import { benchS3Client } from '../s3-client';
-import { startOurEndpoint, type ServerUnderTest } from '../servers';
+import { REPO_ROOT, startOurEndpoint, type ServerUnderTest } from '../servers';
 
 export interface ToolTiming {
   tool: string;
@@ -19,6 +19,8 @@ export interface ToolTiming {
 
 export interface CompareRun {
   keys: number;
+  /** Output of the compare engine's own benchmark (bench/compare.ts), when that script exists. */
+  engineBenchmark?: string;
   /** Keys missing from the destination and keys whose content differs. */
   missing: number;
   differing: number;
@@ -105,6 +107,20 @@ function onPath(binary: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => existsSync(path.join(dir, binary)));
 }
 
+const ENGINE_BENCHMARK = path.join(REPO_ROOT, 'bench', 'compare.ts');
+const ENGINE_BENCHMARK_TIMEOUT_MS = 900_000;
+
+/** Runs the compare engine's own benchmark (list vs classify time, peak heap) for `keys` keys; its stdout. */
+async function runEngineBenchmark(keys: number): Promise<string | undefined> {
+  if (!existsSync(ENGINE_BENCHMARK)) return undefined;
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', ENGINE_BENCHMARK, String(keys)], { cwd: REPO_ROOT });
+  const timer = setTimeout(() => void child.stop(), ENGINE_BENCHMARK_TIMEOUT_MS);
+  const code = await new Promise<number | null>((resolve) => child.process.once('exit', resolve));
+  clearTimeout(timer);
+  const lines = child.output().split('\n').filter((line) => line.trim() !== '' && !/NodeVersionSupportWarning|node >=22|a\.co\/|trace-warnings|upgrade to node|versions published|security updates/.test(line));
+  return `${lines.join('\n')}${code === 0 ? '' : `\n(exit ${code})`}`;
+}
+
 export async function runCompareWorkload(keyCounts: number[]): Promise<CompareRun[]> {
   const runs: CompareRun[] = [];
   for (const keys of keyCounts) {
@@ -145,7 +161,9 @@ export async function runCompareWorkload(keyCounts: number[]): Promise<CompareRu
         // rclone check exits 1 when it finds differences, which it must here.
         timings.push(await timeCommand('rclone check', 'rclone', ['check', `bench:${SOURCE}`, `bench:${DESTINATION}`], rcloneEnv, [0, 1]));
       } else timings.push({ tool: 'rclone check', skipped: 'rclone not on PATH (apt-get install -y rclone)' });
-      runs.push({ keys, missing, differing, timings });
+      process.stderr.write('compare: bench/compare.ts (the engine\'s own benchmark)\n');
+      const engineBenchmark = await runEngineBenchmark(keys);
+      runs.push({ keys, missing, differing, timings, engineBenchmark });
     } finally {
       await server.stop();
     }

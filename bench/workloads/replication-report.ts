@@ -32,6 +32,10 @@ export function renderReplication(result: ReplicationResult): string {
     ]),
   );
   const lines = ['Lag: PUT acknowledged → source ReplicationStatus COMPLETED (open-loop pacing)', lagTable];
+  for (const lag of result.lag) {
+    if (lag.firstPutError) lines.push(`PUT errors at ${lag.targetRate} PUT/s, first: ${lag.firstPutError.slice(0, 160)}`);
+  }
+  lines.push('(lag 0 = COMPLETED before the PUT response reached the client; queue→done = version commit → COMPLETED on the endpoint)');
   if (result.drain) {
     const d = result.drain;
     lines.push(

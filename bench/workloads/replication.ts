@@ -18,6 +18,7 @@ export interface LagResult {
   achievedRate: number;
   puts: number;
   putErrors: number;
+  firstPutError?: string;
   /** PUT acknowledged (client clock) → source version COMPLETED (the task's finish time, same machine clock). */
   lag: LatencySummary;
   /** Version committed (task queued) → COMPLETED, as the endpoint records it. */
@@ -43,6 +44,7 @@ export interface ReplicationResult {
 const BODY = randomBytes(1024);
 const COMPLETION_TIMEOUT_MS = 180_000;
 const STATUS_CONCURRENCY = 16;
+const PROBE_SAMPLE = 8;
 
 async function mapConcurrent<T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -64,10 +66,14 @@ async function awaitCompletion(server: ServerUnderTest, keys: string[]): Promise
   let open = keys;
   const deadline = Date.now() + COMPLETION_TIMEOUT_MS;
   while (open.length > 0 && Date.now() < deadline) {
-    // Ask about the last key first: while it is pending, the rest mostly is too, and polling everything would load the endpoint.
-    const probe = await adminGet<StatusReport>(server, '/_emulator/replication/status', { bucket: SOURCE_BUCKET, key: open[open.length - 1] });
-    if (probe.replicationStatus === 'PENDING') {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // A spread-out sample first: while any of it is pending, so is much of the rest, and polling every key would
+    // load the endpoint being measured.
+    const sample = Array.from({ length: Math.min(PROBE_SAMPLE, open.length) }, (_, i) => open[Math.floor(((i + 1) * open.length) / (PROBE_SAMPLE + 1))] ?? open[open.length - 1]);
+    const probes = await mapConcurrent(sample, 4, (key) =>
+      adminGet<StatusReport>(server, '/_emulator/replication/status', { bucket: SOURCE_BUCKET, key }),
+    );
+    if (probes.some((probe) => probe.replicationStatus === 'PENDING')) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
       continue;
     }
     const fetched = await mapConcurrent(open, STATUS_CONCURRENCY, (key) =>
@@ -92,6 +98,7 @@ function finishedAt(report: StatusReport | undefined): number | undefined {
 async function measureLag(server: ServerUnderTest, client: S3Client, rate: number, seconds: number): Promise<LagResult> {
   const ackAt = new Map<string, number>();
   let putErrors = 0;
+  let firstPutError: string | undefined;
   const run = await runOpenLoop({
     rate,
     seconds,
@@ -102,6 +109,7 @@ async function measureLag(server: ServerUnderTest, client: S3Client, rate: numbe
         ackAt.set(key, Date.now());
       } catch (error) {
         putErrors += 1;
+        firstPutError ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         throw error;
       }
     },
@@ -126,6 +134,7 @@ async function measureLag(server: ServerUnderTest, client: S3Client, rate: numbe
     achievedRate: run.achievedRate,
     puts: ackAt.size,
     putErrors,
+    firstPutError,
     lag: summarizeLatencies(lags),
     queueToCompleted: summarizeLatencies(queueLags),
     notCompleted,
