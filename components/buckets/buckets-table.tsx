@@ -24,7 +24,7 @@ function EmptyBuckets({ backend }: { backend: BackendInfo }) {
       <p className="mt-1 text-gray-700">
         {backend.kind === 'embedded' ? (
           <>
-            The embedded endpoint has no buckets yet. Create one with the AWS CLI, for example{' '}
+            The embedded endpoint has no buckets yet. Create one with Create bucket, or with the AWS CLI, for example{' '}
             <code className="font-mono">aws s3 mb s3://jtpbucket --endpoint-url {backend.endpointUrl}</code> (see{' '}
             <Link href="/connect">Connect</Link>).
           </>
