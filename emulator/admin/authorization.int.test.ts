@@ -1,18 +1,16 @@
-import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { AttachUserPolicyCommand, CreateAccessKeyCommand, CreateUserCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { iamClientFor, type KeyPair } from '../iam/iam.testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KeyPair } from '../iam/iam.testkit';
 import { signedFetch } from '../replication/signed-fetch.testkit';
-import { startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { endpointForSuite } from '../testing/endpoint.testkit';
 
 describe('admin API: root only', () => {
-  let endpoint: TestEndpoint;
-  let iam: IAMClient;
+  const endpoint = endpointForSuite();
+  const { iam } = endpoint;
   let userKey: KeyPair;
 
   beforeAll(async () => {
-    endpoint = await startTestEndpoint();
-    iam = iamClientFor(endpoint.emulator);
     await endpoint.s3.send(new CreateBucketCommand({ Bucket: 'admin-authz' }));
     await iam.send(new CreateUserCommand({ UserName: 'operator' }));
     // Even an administrator of the account is not root: the admin API is beyond IAM's actions.
@@ -24,11 +22,6 @@ describe('admin API: root only', () => {
       accessKeyId: created.AccessKey?.AccessKeyId as string,
       secretAccessKey: created.AccessKey?.SecretAccessKey as string,
     };
-  });
-  afterAll(async () => {
-    iam.destroy();
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   const metrics = (credentials?: KeyPair) =>

@@ -4,20 +4,15 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
 import { NodeSha256 } from '../auth/sigv4-crypto';
-import { startTestEndpoint, type TestEndpoint } from '../test/harness';
 import { errorCode, rawRequest } from '../test/raw-request';
 import { checksumBase64 } from './checksums';
 
-let t: TestEndpoint;
+const t = endpointForSuite();
 beforeAll(async () => {
-  t = await startTestEndpoint();
   await rawRequest(t.emulator, { method: 'PUT', path: '/bodies' });
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
 });
 
 /** Signs headers for a request whose body the caller writes on a raw socket. */

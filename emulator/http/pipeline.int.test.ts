@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
 import { errorCode, rawRequest } from '../test/raw-request';
 
-let t: TestEndpoint;
+const t = endpointForSuite();
 beforeAll(async () => {
-  t = await startTestEndpoint();
   const created = await rawRequest(t.emulator, { method: 'PUT', path: '/pipeline' });
   expect(created.status).toBe(200);
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
 });
 
 describe('HTTP pipeline', () => {

@@ -6,26 +6,16 @@ import {
   GetUserCommand,
   ListAccessKeysCommand,
   UpdateAccessKeyCommand,
-  type IAMClient,
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 import { ACCOUNT, iamClientFor, s3ClientWith, stsClientFor, type KeyPair } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-  iam = iamClientFor(endpoint.emulator);
-});
-afterAll(async () => {
-  iam.destroy();
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
-});
+const endpoint = endpointForSuite();
+const { iam } = endpoint;
 
 async function adminUserWithKey(userName: string): Promise<KeyPair> {
   await iam.send(new CreateUserCommand({ UserName: userName }));

@@ -22,16 +22,15 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 import { ACCOUNT, allowPolicy, denyPolicy, iamClientFor, s3ClientWith, stsClientFor, type KeyPair } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-let rootIam: IAMClient;
+const endpoint = endpointForSuite();
+const { iam: rootIam } = endpoint;
 const clients: { destroy(): void }[] = [];
 
 beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-  rootIam = iamClientFor(endpoint.emulator);
   for (const bucket of ['jtpbucket', 'jtp1bucket']) {
     await endpoint.s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await endpoint.s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
@@ -39,11 +38,8 @@ beforeAll(async () => {
   await endpoint.s3.send(new PutObjectCommand({ Bucket: 'jtpbucket', Key: 'version.txt', Body: 'v1' }));
   await endpoint.s3.send(new PutObjectCommand({ Bucket: 'jtpbucket', Key: 'public/readme.txt', Body: 'hello' }));
 });
-afterAll(async () => {
+afterAll(() => {
   for (const client of clients) client.destroy();
-  rootIam.destroy();
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
 });
 
 async function userWithKey(userName: string, setup: (iam: IAMClient) => Promise<void> = async () => undefined): Promise<KeyPair> {

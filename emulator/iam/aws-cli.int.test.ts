@@ -1,15 +1,15 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PutObjectCommand, CreateBucketCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite, type EndpointFixture } from '../testing/endpoint.testkit';
 import { ACCOUNT, type KeyPair } from './iam.testkit';
 
 const run = promisify(execFile);
 const cliAvailable = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!cliAvailable) console.log('Skipping the AWS CLI IAM/STS tutorial steps: `aws` is not on PATH.');
 
-let endpoint: TestEndpoint;
+let endpoint: EndpointFixture;
 
 /** Runs the AWS CLI against the endpoint with the given key and no profile files; returns stdout. */
 async function aws(key: KeyPair, ...args: string[]): Promise<string> {
@@ -28,15 +28,11 @@ async function aws(key: KeyPair, ...args: string[]): Promise<string> {
 }
 
 describe.skipIf(!cliAvailable)('tutorial step 7 with the AWS CLI: IAM group, user, access key', () => {
+  endpoint = endpointForSuite();
   beforeAll(async () => {
-    endpoint = await startTestEndpoint();
     await endpoint.s3.send(new CreateBucketCommand({ Bucket: 'jtpbucket' }));
     await endpoint.s3.send(new CreateBucketCommand({ Bucket: 'jtp1bucket' }));
     await endpoint.s3.send(new PutObjectCommand({ Bucket: 'jtpbucket', Key: 'version.txt', Body: 'version 1\n' }));
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   it('creates the group with AdministratorAccess and a user whose key works at once', async () => {

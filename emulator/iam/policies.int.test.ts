@@ -7,26 +7,16 @@ import {
   GetPolicyCommand,
   GetPolicyVersionCommand,
   ListPoliciesCommand,
-  type IAMClient,
   type Policy,
 } from '@aws-sdk/client-iam';
 import { ADMINISTRATOR_ACCESS_POLICY } from '@/lib/iam/policy-document';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
-import { ACCOUNT, allowPolicy, iamClientFor } from './iam.testkit';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
+import { ACCOUNT, allowPolicy } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-  iam = iamClientFor(endpoint.emulator);
-});
-afterAll(async () => {
-  iam.destroy();
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
-});
+const endpoint = endpointForSuite();
+const { iam } = endpoint;
 
 const AWS_MANAGED = ['AdministratorAccess', 'AmazonS3FullAccess', 'AmazonS3ReadOnlyAccess', 'IAMFullAccess'];
 

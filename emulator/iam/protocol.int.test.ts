@@ -1,18 +1,11 @@
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 import { ACCOUNT, iamClientFor, queryApiPost, stsClientFor } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-});
-afterAll(async () => {
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
-});
+const endpoint = endpointForSuite();
 
 describe('IAM / STS Query protocol', () => {
   it('answers IAM XML with the response envelope and request id', async () => {

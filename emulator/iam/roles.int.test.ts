@@ -14,24 +14,14 @@ import {
   PutRolePolicyCommand,
   RemoveRoleFromInstanceProfileCommand,
   UpdateAssumeRolePolicyCommand,
-  type IAMClient,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
-import { ACCOUNT, S3_TRUST_POLICY, allowPolicy, iamClientFor } from './iam.testkit';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
+import { ACCOUNT, S3_TRUST_POLICY, allowPolicy } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-  iam = iamClientFor(endpoint.emulator);
-});
-afterAll(async () => {
-  iam.destroy();
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
-});
+const endpoint = endpointForSuite();
+const { iam } = endpoint;
 
 const createRole = (RoleName: string, extra: Partial<{ Path: string; Description: string; MaxSessionDuration: number }> = {}) =>
   iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: S3_TRUST_POLICY, ...extra }));

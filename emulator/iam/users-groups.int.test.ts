@@ -29,24 +29,14 @@ import {
   PutGroupPolicyCommand,
   PutUserPolicyCommand,
   RemoveUserFromGroupCommand,
-  type IAMClient,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
-import { ACCOUNT, allowPolicy, iamClientFor } from './iam.testkit';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
+import { ACCOUNT, allowPolicy } from './iam.testkit';
 
-let endpoint: TestEndpoint;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-  iam = iamClientFor(endpoint.emulator);
-});
-afterAll(async () => {
-  iam.destroy();
-  await endpoint.stop();
-  expect(endpoint.errors).toEqual([]);
-});
+const endpoint = endpointForSuite();
+const { iam } = endpoint;
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const S3_READ = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';

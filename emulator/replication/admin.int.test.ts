@@ -5,41 +5,27 @@ import {
   ListObjectVersionsCommand,
   PutBucketReplicationCommand,
   PutObjectCommand,
-  type ReplicationRule,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleMetrics } from './metrics';
-import { adminCall, bucketArn, createBucket, createRole, startReplicationEndpoint, type ReplicationTestEndpoint } from './replication.testkit';
+import { adminCall, createBucket, createRole, replicationEndpointForSuite, replicationRule } from './replication.testkit';
 import type { VersionReplicationReport } from './version-report';
 
-const rule = (id: string, destination: string, overrides: Partial<ReplicationRule> = {}): ReplicationRule => ({
-  ID: id,
-  Priority: 1,
-  Filter: {},
-  Status: 'Enabled',
-  DeleteMarkerReplication: { Status: 'Disabled' },
-  Destination: { Bucket: bucketArn(destination) },
-  ...overrides,
-});
+const rule = replicationRule;
 
 interface ReplicateAnswer {
   results: { key: string; queued: boolean; versionId?: string; destinations?: string[]; reason?: { code: string }; error?: { code: string } }[];
 }
 
 describe('admin: replicate existing versions (Batch Replication)', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite();
   let role: string;
   const status = async (bucket: string, key: string, versionId?: string) =>
     (await adminCall<VersionReplicationReport>(endpoint, 'GET', 'status', { query: versionId ? { bucket, key, versionId } : { bucket, key } })).body;
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint();
     role = await createRole(endpoint, 'batch-role');
     for (const name of ['batch-src', 'batch-dst', 'retry-src', 'retry-dst']) await createBucket(endpoint.s3, name, { versioning: 'Enabled' });
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   it('replicates versions that existed before the rule, keeping the newer version current on the destination', async () => {
@@ -133,10 +119,9 @@ describe('admin: replicate existing versions (Batch Replication)', () => {
 });
 
 describe('admin: replication metrics', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite({ replicationDelayMs: 1200 });
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint({ replicationDelayMs: 1200 });
     const role = await createRole(endpoint, 'metrics-role');
     for (const name of ['metrics-src', 'metrics-dst', 'metrics-gone']) await createBucket(endpoint.s3, name, { versioning: 'Enabled' });
     await endpoint.s3.send(
@@ -153,10 +138,6 @@ describe('admin: replication metrics', () => {
       }),
     );
     await endpoint.s3.send(new DeleteBucketCommand({ Bucket: 'metrics-gone' }));
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   const metrics = async () => {

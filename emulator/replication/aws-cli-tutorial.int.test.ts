@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replicationPolicy, startReplicationEndpoint, TRUST_S3, type ReplicationTestEndpoint } from './replication.testkit';
+import { replicationPolicy, TRUST_S3, replicationEndpointForSuite } from './replication.testkit';
 
 const run = promisify(execFile);
 const cliAvailable = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -14,7 +14,7 @@ if (!cliAvailable) console.log('Skipping the AWS CLI replication tutorial replay
 const DELAY_MS = 6000;
 
 describe.skipIf(!cliAvailable)('the S3 replication tutorial with the AWS CLI alone', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite({ replicationDelayMs: DELAY_MS });
   let workDir: string;
 
   async function aws(...args: string[]): Promise<string> {
@@ -35,12 +35,9 @@ describe.skipIf(!cliAvailable)('the S3 replication tutorial with the AWS CLI alo
   const json = async <T>(...args: string[]) => JSON.parse(await aws(...args)) as T;
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint({ replicationDelayMs: DELAY_MS });
     workDir = mkdtempSync(path.join(tmpdir(), 'replication-cli-'));
   });
   afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
     rmSync(workDir, { recursive: true, force: true });
   });
 

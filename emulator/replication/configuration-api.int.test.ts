@@ -8,10 +8,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { s3Failure } from '../test/harness';
 import { signedFetch } from './signed-fetch.testkit';
-import { bucketArn, createBucket, startReplicationEndpoint, type ReplicationTestEndpoint } from './replication.testkit';
+import { bucketArn, createBucket, replicationEndpointForSuite } from './replication.testkit';
 
 const ROLE = 'arn:aws:iam::000000000000:role/replication';
 const MALFORMED = 'The XML you provided was not well-formed or did not validate against our published schema';
@@ -29,22 +29,17 @@ function v2Rule(overrides: Partial<ReplicationRule> = {}): ReplicationRule {
 }
 
 describe('Put/Get/DeleteBucketReplication', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite();
   const put = (config: ReplicationConfiguration, bucket = 'cfg-src') =>
     endpoint.s3.send(new PutBucketReplicationCommand({ Bucket: bucket, ReplicationConfiguration: config }));
   const get = (bucket = 'cfg-src') => endpoint.s3.send(new GetBucketReplicationCommand({ Bucket: bucket }));
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint();
     await createBucket(endpoint.s3, 'cfg-src', { versioning: 'Enabled' });
     await createBucket(endpoint.s3, 'cfg-dst', { versioning: 'Enabled' });
     await createBucket(endpoint.s3, 'cfg-dst2', { versioning: 'Enabled', region: 'eu-west-1' });
     await createBucket(endpoint.s3, 'cfg-unversioned');
     await createBucket(endpoint.s3, 'cfg-suspended', { versioning: 'Suspended' });
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   it('answers 404 ReplicationConfigurationNotFoundError before any PUT, and DELETE is 204 anyway', async () => {

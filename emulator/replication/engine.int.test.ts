@@ -12,24 +12,14 @@ import {
   UploadPartCommand,
   type ReplicationRule,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { s3Failure } from '../test/harness';
-import { bucketArn, createBucket, createRole, startReplicationEndpoint, type ReplicationTestEndpoint } from './replication.testkit';
+import { bucketArn, createBucket, createRole, replicationEndpointForSuite, replicationRule } from './replication.testkit';
 
-function rule(id: string, destination: string, overrides: Partial<ReplicationRule> = {}): ReplicationRule {
-  return {
-    ID: id,
-    Priority: 1,
-    Filter: {},
-    Status: 'Enabled',
-    DeleteMarkerReplication: { Status: 'Disabled' },
-    Destination: { Bucket: bucketArn(destination) },
-    ...overrides,
-  };
-}
+const rule = replicationRule;
 
 describe('live replication', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite();
   let role: string;
   const s3 = () => endpoint.s3;
   const configure = (source: string, rules: ReplicationRule[]) =>
@@ -40,15 +30,10 @@ describe('live replication', () => {
     s3().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `body of ${key}`, ...extra }));
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint();
     role = await createRole(endpoint, 'replication-all');
     for (const name of ['live-src', 'live-dst', 'live-src2', 'live-dst2', 'live-dst3', 'live-v1-src', 'live-v1-dst']) {
       await createBucket(endpoint.s3, name, { versioning: 'Enabled', region: name === 'live-dst2' ? 'eu-west-1' : 'us-east-1' });
     }
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   it('leaves versions created before the rule alone, and replicates later ones with the same version id', async () => {

@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
   type ReplicationRule,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { s3Failure } from '../test/harness';
 import {
   adminCall,
@@ -17,28 +17,19 @@ import {
   createBucket,
   createRole,
   replicationPolicy,
-  startReplicationEndpoint,
-  type ReplicationTestEndpoint,
+  replicationEndpointForSuite,
+  replicationRule,
 } from './replication.testkit';
 import { signedFetch } from './signed-fetch.testkit';
 import type { VersionReplicationReport } from './version-report';
 
-function rule(id: string, destination: string, overrides: Partial<ReplicationRule> = {}): ReplicationRule {
-  return {
-    ID: id,
-    Priority: 1,
-    Filter: {},
-    Status: 'Enabled',
-    DeleteMarkerReplication: { Status: 'Enabled' },
-    Destination: { Bucket: bucketArn(destination) },
-    ...overrides,
-  };
-}
+const rule = (id: string, destination: string, overrides: Partial<ReplicationRule> = {}) =>
+  replicationRule(id, destination, { DeleteMarkerReplication: { Status: 'Enabled' }, ...overrides });
 
 const without = (action: string) => replicationPolicy(ALL_REPLICATION_ACTIONS.filter((a) => a !== action));
 
 describe('replication failures', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite();
   let counter = 0;
 
   const status = async (bucket: string, key: string, versionId?: string) => {
@@ -74,14 +65,6 @@ describe('replication failures', () => {
     expect(report.failureReason).toBe(reason);
     expect(report.destinations.map((d) => [d.status, d.failureReason])).toEqual([['FAILED', reason]]);
   }
-
-  beforeAll(async () => {
-    endpoint = await startReplicationEndpoint();
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
-  });
 
   it('AssumeRoleNotPermitted when the role does not exist', async () => {
     const { source } = await scenario({ roleArn: 'arn:aws:iam::000000000000:role/nobody' });
@@ -239,21 +222,16 @@ describe('replication failures', () => {
 });
 
 describe('replication with a simulated delay', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite({ replicationDelayMs: 400 });
   let role: string;
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint({ replicationDelayMs: 400 });
     role = await createRole(endpoint, 'delayed');
     await createBucket(endpoint.s3, 'slow-src', { versioning: 'Enabled' });
     await createBucket(endpoint.s3, 'slow-dst', { versioning: 'Enabled', region: 'ap-southeast-2' });
     await endpoint.s3.send(
       new PutBucketReplicationCommand({ Bucket: 'slow-src', ReplicationConfiguration: { Role: role, Rules: [rule('r', 'slow-dst')] } }),
     );
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   it('shows PENDING, then COMPLETED after drain(), and REPLICA with the same VersionId on the destination', async () => {

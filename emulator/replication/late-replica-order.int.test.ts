@@ -1,37 +1,24 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectVersionsCommand, PutBucketReplicationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCall, bucketArn, createBucket, createRole, startReplicationEndpoint, type ReplicationTestEndpoint } from './replication.testkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminCall, createBucket, createRole, replicationEndpointForSuite, replicationRule } from './replication.testkit';
 
 /**
  * Batch Replication writes a replica of an older version after the destination already holds a newer one; the
  * destination must still list the key's versions newest first and keep the newer one current.
  */
 describe('ListObjectVersions on a destination that received an older version late', () => {
-  let endpoint: ReplicationTestEndpoint;
+  const endpoint = replicationEndpointForSuite();
   let v1: string;
   let v2: string;
 
   beforeAll(async () => {
-    endpoint = await startReplicationEndpoint();
     const role = await createRole(endpoint, 'late-role');
     for (const name of ['late-src', 'late-dst']) await createBucket(endpoint.s3, name, { versioning: 'Enabled' });
     v1 = (await endpoint.s3.send(new PutObjectCommand({ Bucket: 'late-src', Key: 'doc', Body: 'v1' }))).VersionId as string;
     await endpoint.s3.send(
       new PutBucketReplicationCommand({
         Bucket: 'late-src',
-        ReplicationConfiguration: {
-          Role: role,
-          Rules: [
-            {
-              ID: 'all',
-              Priority: 1,
-              Filter: {},
-              Status: 'Enabled',
-              DeleteMarkerReplication: { Status: 'Disabled' },
-              Destination: { Bucket: bucketArn('late-dst') },
-            },
-          ],
-        },
+        ReplicationConfiguration: { Role: role, Rules: [replicationRule('all', 'late-dst')] },
       }),
     );
     v2 = (await endpoint.s3.send(new PutObjectCommand({ Bucket: 'late-src', Key: 'doc', Body: 'v2' }))).VersionId as string;
@@ -43,10 +30,6 @@ describe('ListObjectVersions on a destination that received an older version lat
     });
     expect(answer.body.results).toEqual([expect.objectContaining({ queued: true })]);
     await endpoint.emulator.drain();
-  });
-  afterAll(async () => {
-    expect(endpoint.errors).toEqual([]);
-    await endpoint.stop();
   });
 
   const versionsOf = async (input: { MaxKeys?: number; KeyMarker?: string; VersionIdMarker?: string } = {}) =>

@@ -1,48 +1,30 @@
-import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, type EmulatorHandle } from '../index';
-import { recordingLogger, s3ClientFor } from '../test/harness';
+import { CreateBucketCommand, PutBucketVersioningCommand, type ReplicationRule, type S3Client } from '@aws-sdk/client-s3';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { startEndpoint, endpointForSuite, type EndpointFixture, type TestEndpoint } from '../testing/endpoint.testkit';
 import { signedFetch } from './signed-fetch.testkit';
 
-/** Shared set-up of the replication integration tests: an endpoint with a chosen replication delay. */
-export interface ReplicationTestEndpoint {
-  emulator: EmulatorHandle;
-  s3: S3Client;
-  iam: IAMClient;
-  dataDir: string;
-  errors: string[];
-  stop(options?: { keepData?: boolean }): Promise<void>;
-}
+/** Shared set-up of the replication integration tests: an endpoint with no replication delay unless given. */
+export type ReplicationTestEndpoint = TestEndpoint;
 
-export async function startReplicationEndpoint(
+// Replication tests wait with drain(), so no simulated inter-region delay unless asked for.
+const REPLICATION_ENDPOINT = { replicationDelayMs: 0, tempPrefix: 's3-replication-' };
+
+export function startReplicationEndpoint(
   options: { dataDir?: string; replicationDelayMs?: number } = {},
 ): Promise<ReplicationTestEndpoint> {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 's3-replication-'));
-  const errors: string[] = [];
-  const emulator = await startEmulator({
-    port: 0,
-    dataDir,
-    logger: recordingLogger(errors),
-    replicationDelayMs: options.replicationDelayMs ?? 0,
+  return startEndpoint({
+    ...REPLICATION_ENDPOINT,
+    dataDir: options.dataDir,
+    replicationDelayMs: options.replicationDelayMs ?? REPLICATION_ENDPOINT.replicationDelayMs,
   });
-  const s3 = s3ClientFor(emulator);
-  const iam = new IAMClient({ endpoint: emulator.url, region: 'us-east-1', credentials: emulator.credentials });
-  return {
-    emulator,
-    s3,
-    iam,
-    dataDir,
-    errors,
-    async stop(stopOptions = {}) {
-      s3.destroy();
-      iam.destroy();
-      await emulator.close();
-      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+}
+
+/** `endpointForSuite()` (one endpoint for the file or describe) with no replication delay unless given. */
+export function replicationEndpointForSuite(options: { replicationDelayMs?: number } = {}): EndpointFixture {
+  return endpointForSuite({
+    ...REPLICATION_ENDPOINT,
+    replicationDelayMs: options.replicationDelayMs ?? REPLICATION_ENDPOINT.replicationDelayMs,
+  });
 }
 
 export async function createBucket(
@@ -63,6 +45,19 @@ export async function createBucket(
 }
 
 export const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
+
+/** An enabled rule for every key to `destination`, without delete-marker replication unless overridden. */
+export function replicationRule(id: string, destination: string, overrides: Partial<ReplicationRule> = {}): ReplicationRule {
+  return {
+    ID: id,
+    Priority: 1,
+    Filter: {},
+    Status: 'Enabled',
+    DeleteMarkerReplication: { Status: 'Disabled' },
+    Destination: { Bucket: bucketArn(destination) },
+    ...overrides,
+  };
+}
 
 export const TRUST_S3 = JSON.stringify({
   Version: '2012-10-17',
@@ -91,7 +86,7 @@ export function replicationPolicy(actions: readonly string[] = ALL_REPLICATION_A
 
 /** Creates a role through the IAM API (CreateRole + PutRolePolicy) and returns its ARN. */
 export async function createRole(
-  endpoint: Pick<ReplicationTestEndpoint, 'iam'>,
+  endpoint: Pick<EndpointFixture, 'iam'>,
   name: string,
   options: { trust?: string; policy?: string } = {},
 ): Promise<string> {
@@ -106,7 +101,7 @@ export async function createRole(
 
 /** GET/POST on the JSON admin API, SigV4-signed with the root key; returns status and parsed body. */
 export async function adminCall<T = Record<string, unknown>>(
-  endpoint: ReplicationTestEndpoint,
+  endpoint: Pick<EndpointFixture, 'emulator'>,
   method: 'GET' | 'POST',
   route: string,
   input: { query?: Record<string, string>; body?: unknown } = {},

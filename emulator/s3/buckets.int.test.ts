@@ -12,17 +12,11 @@ import {
   PutObjectCommand,
   DeleteObjectCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 
-let t: TestEndpoint;
-beforeAll(async () => {
-  t = await startTestEndpoint();
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
-});
+const t = endpointForSuite();
 
 describe('buckets', () => {
   it('creates, lists, heads and locates buckets in any commercial region', async () => {

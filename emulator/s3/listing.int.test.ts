@@ -7,21 +7,17 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 
-let t: TestEndpoint;
+const t = endpointForSuite();
 const KEYS = ['a.txt', 'dir/one', 'dir/sub/two', 'dir/three', 'other/x', 'space key', 'plus+key', 'z'];
 
 beforeAll(async () => {
-  t = await startTestEndpoint();
   await t.s3.send(new CreateBucketCommand({ Bucket: 'listing' }));
   await t.s3.send(new PutBucketVersioningCommand({ Bucket: 'listing', VersioningConfiguration: { Status: 'Enabled' } }));
   for (const key of KEYS) await t.s3.send(new PutObjectCommand({ Bucket: 'listing', Key: key, Body: key }));
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
 });
 
 async function allV2Pages(params: { Prefix?: string; Delimiter?: string; MaxKeys: number; StartAfter?: string }) {

@@ -14,19 +14,15 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 
-let t: TestEndpoint;
+const t = endpointForSuite();
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  t = await startTestEndpoint();
   await t.s3.send(new CreateBucketCommand({ Bucket: 'mpu' }));
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
 });
 
 function patterned(size: number, seed: number): Buffer {

@@ -13,19 +13,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3Failure, startTestEndpoint, type TestEndpoint } from '../test/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { endpointForSuite } from '../testing/endpoint.testkit';
+import { s3Failure } from '../test/harness';
 
-let t: TestEndpoint;
+const t = endpointForSuite();
 beforeAll(async () => {
-  t = await startTestEndpoint();
   await t.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
   await t.s3.send(new CreateBucketCommand({ Bucket: 'versioned' }));
   await t.s3.send(new PutBucketVersioningCommand({ Bucket: 'versioned', VersioningConfiguration: { Status: 'Enabled' } }));
-});
-afterAll(async () => {
-  expect(t.errors).toEqual([]);
-  await t.stop();
 });
 
 const md5 = (text: string | Buffer) => createHash('md5').update(text).digest('hex');

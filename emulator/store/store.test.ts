@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { S3Error } from '../s3/errors';
+import { replicaDeleteMarker } from '../testing/store.testkit';
 import type { IncomingBody } from './objects';
 import { Store } from './store';
 import { emptyAttributes, type ObjectVersion } from './types';
@@ -98,18 +99,7 @@ describe('replica versions', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of store.objects.openContent(replica)) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('replicate me');
-    const marker = await store.objects.putReplicaVersion('dst', {
-      key: 'doc',
-      versionId: 'M'.repeat(32),
-      lastModified: Date.now(),
-      isDeleteMarker: true,
-      attributes: emptyAttributes(),
-      etag: null,
-      checksum: null,
-      partsCount: null,
-      ownerId: 'owner',
-      replicationStatus: 'REPLICA',
-    });
+    const marker = await store.objects.putReplicaVersion('dst', replicaDeleteMarker('doc', 'M'.repeat(32), Date.now()));
     expect(marker.isLatest).toBe(true);
     expect(store.objects.find('dst', 'doc')?.versionId).toBe('M'.repeat(32));
   });

@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { replicaDeleteMarker, storeForEachTest } from '../testing/store.testkit';
 import type { IncomingBody } from './objects';
-import { Store } from './store';
 import { emptyAttributes, type ObjectVersion } from './types';
 import { newVersionId } from './version-ids';
 
-let dataDir: string;
-let store: Store;
-
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'version-order-'));
-  store = Store.open(dataDir);
+const fixture = storeForEachTest((store) => {
   store.buckets.create('b', 'us-east-1', 'owner');
   store.buckets.setVersioning('b', 'Enabled');
-});
-afterEach(() => {
-  store.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function body(text: string): IncomingBody {
@@ -27,25 +15,14 @@ function body(text: string): IncomingBody {
 }
 
 const put = (key: string, text: string) =>
-  store.objects.put('b', key, body(text), { attributes: emptyAttributes(), ownerId: 'owner' });
+  fixture.store.objects.put('b', key, body(text), { attributes: emptyAttributes(), ownerId: 'owner' });
 
 /** A replica as the replication engine writes it: a given version id and last-modified. */
 const putReplica = (key: string, lastModified: number, versionId = newVersionId()) =>
-  store.objects.putReplicaVersion('b', {
-    key,
-    versionId,
-    lastModified,
-    isDeleteMarker: true,
-    attributes: emptyAttributes(),
-    etag: null,
-    checksum: null,
-    partsCount: null,
-    ownerId: 'owner',
-    replicationStatus: 'REPLICA',
-  });
+  fixture.store.objects.putReplicaVersion('b', replicaDeleteMarker(key, versionId, lastModified));
 
 const listed = (query: { maxKeys?: number; keyMarker?: string; versionIdMarker?: string } = {}) => {
-  const page = store.listing.versions('b', { prefix: '', delimiter: '', maxKeys: query.maxKeys ?? 1000, ...query });
+  const page = fixture.store.listing.versions('b', { prefix: '', delimiter: '', maxKeys: query.maxKeys ?? 1000, ...query });
   const rows = page.entries.flatMap((entry) => (entry.kind === 'row' ? [entry.row] : []));
   return { rows: rows.map((row) => `${row.key}:${row.versionId}:${row.isLatest ? 'latest' : ''}`), last: rows.at(-1), isTruncated: page.isTruncated };
 };
@@ -57,7 +34,7 @@ describe('a key’s versions are ordered by last-modified, newest first, whateve
     const newer = await put('doc', 'v2');
     const older = await putReplica('doc', newer.lastModified - 60_000);
     expect(older.isLatest).toBe(false);
-    expect(store.objects.find('b', 'doc')?.versionId).toBe(newer.versionId);
+    expect(fixture.store.objects.find('b', 'doc')?.versionId).toBe(newer.versionId);
     expect(listed().rows).toEqual([line(newer, true), line(older, false)]);
   });
 
@@ -89,7 +66,7 @@ describe('a key’s versions are ordered by last-modified, newest first, whateve
     const newest = await put('doc', 'v3');
     const middle = await putReplica('doc', newest.lastModified - 10_000);
     const oldest = await putReplica('doc', newest.lastModified - 20_000);
-    await store.objects.delete('b', 'doc', newest.versionId, 'owner');
+    await fixture.store.objects.delete('b', 'doc', newest.versionId, 'owner');
     expect(listed().rows).toEqual([line(middle, true), line(oldest, false)]);
   });
 

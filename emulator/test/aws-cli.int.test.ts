@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEndpoint, type TestEndpoint } from './harness';
+import { endpointForSuite, type EndpointFixture } from '../testing/endpoint.testkit';
 
 const run = promisify(execFile);
 const cliAvailable = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!cliAvailable) console.log('Skipping the AWS CLI tutorial replay: `aws` is not on PATH.');
 
-let t: TestEndpoint;
+let t: EndpointFixture;
 let workDir: string;
 
 async function aws(...args: string[]): Promise<string> {
@@ -30,13 +30,11 @@ async function aws(...args: string[]): Promise<string> {
 }
 
 describe.skipIf(!cliAvailable)('the tutorial, replayed with the AWS CLI', () => {
+  t = endpointForSuite();
   beforeAll(async () => {
-    t = await startTestEndpoint();
     workDir = mkdtempSync(path.join(tmpdir(), 'aws-cli-'));
   });
   afterAll(async () => {
-    expect(t.errors).toEqual([]);
-    await t.stop();
     rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -1,26 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, type EmulatorHandle } from '../index';
-import type { Logger } from '../http/types';
+import type { EmulatorHandle } from '../index';
+import { startEndpoint, type TestEndpoint } from '../testing/endpoint.testkit';
 
-export interface TestEndpoint {
-  emulator: EmulatorHandle;
-  s3: S3Client;
-  dataDir: string;
-  errors: string[];
-  stop(options?: { keepData?: boolean }): Promise<void>;
-}
-
-/** A logger that records errors so tests can assert nothing unexpected happened. */
-export function recordingLogger(errors: string[]): Logger {
-  return {
-    info: () => undefined,
-    warn: () => undefined,
-    error: (message, fields) => errors.push(`${message} ${JSON.stringify(fields ?? {})}`),
-  };
-}
+export { recordingLogger, type TestEndpoint } from '../testing/endpoint.testkit';
 
 export function s3ClientFor(emulator: EmulatorHandle, region = 'us-east-1'): S3Client {
   return new S3Client({
@@ -31,22 +13,9 @@ export function s3ClientFor(emulator: EmulatorHandle, region = 'us-east-1'): S3C
   });
 }
 
-export async function startTestEndpoint(dataDir?: string): Promise<TestEndpoint> {
-  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 's3-emulator-'));
-  const errors: string[] = [];
-  const emulator = await startEmulator({ port: 0, dataDir: dir, logger: recordingLogger(errors) });
-  const s3 = s3ClientFor(emulator);
-  return {
-    emulator,
-    s3,
-    dataDir: dir,
-    errors,
-    async stop(options = {}) {
-      s3.destroy();
-      await emulator.close();
-      if (!options.keepData) rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/** An endpoint in `dataDir` (default: a new temporary directory); see testing/endpoint.testkit.ts. */
+export function startTestEndpoint(dataDir?: string): Promise<TestEndpoint> {
+  return startEndpoint({ dataDir });
 }
 
 /** The error an SDK call rejects with, with name, message and HTTP status. */
