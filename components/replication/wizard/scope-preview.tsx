@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { useEffect, useState } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
 import { scopePreviewQuery } from '@/lib/queries/replication';
@@ -16,12 +16,26 @@ function describe(matched: number, examined: number, sampled: boolean, tagCheckL
   return `${objects} ${verb} among ${what}; the bucket holds more, so this is a sample.`;
 }
 
+/** `value` once it has stopped changing for `delayMs`, so typing a prefix does not send a request per key. */
+function useSettledValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
 /** Live count of the objects a scope matches now, with the reminder that the rule will not copy them. */
 export function ScopePreview({ bucket, prefix, tags }: { bucket: string; prefix: string; tags: TagRow[] }) {
-  const complete = tags.filter((tag) => tag.key !== '');
-  const deferredPrefix = useDeferredValue(prefix);
-  const deferredTags = useDeferredValue(complete);
-  const query = useQuery({ ...scopePreviewQuery(bucket, deferredPrefix, deferredTags), enabled: bucket !== '' });
+  const complete = JSON.stringify(tags.filter((tag) => tag.key !== ''));
+  const settledPrefix = useSettledValue(prefix, 300);
+  const settledTags = useSettledValue(complete, 300);
+  const query = useQuery({
+    ...scopePreviewQuery(bucket, settledPrefix, JSON.parse(settledTags) as TagRow[]),
+    enabled: bucket !== '',
+    placeholderData: (previous) => previous,
+  });
   return (
     <div className="space-y-1 rounded-lg bg-gray-50 p-3 text-sm">
       <StatusMessage>
