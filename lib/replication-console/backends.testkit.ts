@@ -18,10 +18,12 @@ export type TestBackend = {
   deps: ReplicationDeps;
   /** Waits until queued replication work is done; undefined where the backend does not replicate. */
   drain?: () => Promise<void>;
+  /** The same endpoint with another access key (an IAM user's). */
+  depsFor(credentials: Credentials): ReplicationDeps;
   stop(): Promise<void>;
 };
 
-type Credentials = { accessKeyId: string; secretAccessKey: string };
+export type Credentials = { accessKeyId: string; secretAccessKey: string };
 
 function clientsFor(endpoint: string, credentials: Credentials): { deps: ReplicationDeps; destroy(): void } {
   const s3Clients = new Map<string, S3Client>();
@@ -51,11 +53,18 @@ export async function startEmbeddedBackend(): Promise<TestBackend> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'replication-console-int-'));
   const emulator = await startEmulator({ port: 0, dataDir, logger: quietLogger, replicationDelayMs: 0 });
   const clients = clientsFor(emulator.url, emulator.credentials);
+  const others: { destroy(): void }[] = [];
   return {
     name: 'embedded',
     deps: clients.deps,
     drain: () => emulator.drain(),
+    depsFor(credentials) {
+      const other = clientsFor(emulator.url, credentials);
+      others.push(other);
+      return other.deps;
+    },
     async stop() {
+      for (const other of others) other.destroy();
       clients.destroy();
       await emulator.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -108,10 +117,17 @@ export async function startMotoBackend(): Promise<TestBackend> {
     throw error;
   }
   const clients = clientsFor(url, { accessKeyId: 'testing', secretAccessKey: 'testing' });
+  const others: { destroy(): void }[] = [];
   return {
     name: 'moto',
     deps: clients.deps,
+    depsFor(credentials) {
+      const other = clientsFor(url, credentials);
+      others.push(other);
+      return other.deps;
+    },
     async stop() {
+      for (const other of others) other.destroy();
       clients.destroy();
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,3 +1,4 @@
+import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetBucketVersioningCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedBackend, type TestBackend } from './backends.testkit';
@@ -77,6 +78,35 @@ describe('planSave (reads only)', () => {
     expect(bucketPolicy).toContain('s3:ObjectOwnerOverrideToBucketOwner');
     const { Buckets } = await backend.deps.s3().send(new ListBucketsCommand({}));
     expect(Buckets?.map((bucket) => bucket.Name)).not.toContain('their-bucket');
+  });
+
+  it('refuses a destination whose versioning these credentials can neither read nor enable', async () => {
+    const { iam } = backend.deps;
+    await iam.send(new CreateUserCommand({ UserName: 'limited-operator' }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'limited-operator',
+        PolicyName: 'all-but-destination-versioning',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: ['s3:*', 'iam:*', 'sts:*'], Resource: '*' },
+            {
+              Effect: 'Deny',
+              Action: ['s3:GetBucketVersioning', 's3:PutBucketVersioning'],
+              Resource: 'arn:aws:s3:::plan-same-region',
+            },
+          ],
+        }),
+      }),
+    );
+    const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'limited-operator' }));
+    const limited = backend.depsFor({ accessKeyId: AccessKey?.AccessKeyId ?? '', secretAccessKey: AccessKey?.SecretAccessKey ?? '' });
+    const result = await planSave(limited, input({}));
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { fieldErrors: { 'destination.bucket': [expect.stringContaining('cannot be read or enabled')] } },
+    });
   });
 
   it('refuses a source bucket that does not exist', async () => {
