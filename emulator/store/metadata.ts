@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reusePreparedStatements } from './statement-cache';
 
 export type MetadataDb = Database.Database;
 
@@ -12,6 +13,7 @@ const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
 export function openMetadataDb(dataDir: string): MetadataDb {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'metadata.sqlite'));
+  reusePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -20,6 +22,7 @@ export function openMetadataDb(dataDir: string): MetadataDb {
   // Group commit: from here on a commit is written to the WAL without an fsync on the event loop; Store.durable()
   // (awaited by the HTTP server before it answers a request that may have written) fsyncs the WAL for many commits.
   db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 10000');
   return db;
 }
 
