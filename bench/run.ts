@@ -91,7 +91,9 @@ async function main(): Promise<void> {
 
   if (options.workloads.includes('replication')) {
     try {
-      const replication = await runReplicationWorkload(options.replication);
+      const drainProfileDir = options.profile ? path.join(resultsDir, 'profiles', stamp, 'replication-drain') : undefined;
+      const replication = await runReplicationWorkload(options.replication, drainProfileDir);
+      if (drainProfileDir) results.notes.push(`CPU profile of the endpoint draining the replication backlog: ${drainProfileDir}`);
       results.replication = replication;
       results.targets.push(...replicationTargets(replication));
       section('Replication (embedded endpoint, EMULATOR_REPLICATION_DELAY_MS=0)', renderReplication(replication));

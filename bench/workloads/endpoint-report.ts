@@ -28,11 +28,15 @@ function row(server: string, p: PhaseResult): string[] {
     num(p.latency.p99Ms),
     percent(p.clientCpu),
     percent(p.serverCpu),
+    p.serverCpu ? num(p.opsPerSecond / p.serverCpu) : '—',
     p.errors > 0 ? `${p.errors} (${(p.firstError ?? '').slice(0, 60)})` : '0',
   ];
 }
 
-/** One table per phase (servers as rows) followed by ours / peer ratios. */
+/**
+ * One table per phase (servers as rows) followed by ours / peer ratios. ops/server-CPU-s (operations per second of
+ * server CPU) does not depend on how much of the machine the server got, so it stays comparable on a busy machine.
+ */
 export function renderEndpointRuns(runs: EndpointRun[], ours: string): string {
   const phaseNames = [...new Set(runs.flatMap((run) => run.phases.map((p) => p.phase)))];
   const blocks: string[] = [];
@@ -43,7 +47,7 @@ export function renderEndpointRuns(runs: EndpointRun[], ours: string): string {
       if (p) rows.push(row(run.server, p));
     }
     const secondColumn = name.startsWith('list-') ? 'keys/s' : 'MB/s';
-    const table = formatTable(['server', 'ops/s', secondColumn, 'p50 ms', 'p99 ms', 'client CPU', 'server CPU', 'errors'], rows);
+    const table = formatTable(['server', 'ops/s', secondColumn, 'p50 ms', 'p99 ms', 'client CPU', 'server CPU', 'ops/server-CPU-s', 'errors'], rows);
     const unit = usesMegabytes(name) ? 'mb' : 'ops';
     const mine = phaseRate(runs.find((run) => run.server === ours)?.phases.find((p) => p.phase === name), unit);
     const ratios = runs

@@ -147,7 +147,7 @@ const PAUSED_DELAY_MS = 3_600_000;
  * The backlog is written while the simulated replication delay is an hour (tasks queued, not due); the endpoint is
  * then restarted with the delay at 0, which makes every queued task due at once, and the queue drains.
  */
-async function measureDrain(versions: number): Promise<DrainResult> {
+async function measureDrain(versions: number, cpuProfileDir?: string): Promise<DrainResult> {
   const paused = await startOurEndpoint({ replicationDelayMs: PAUSED_DELAY_MS });
   const dataDir = paused.dataDir as string;
   const keys = Array.from({ length: versions }, (_, i) => `backlog/${String(i).padStart(6, '0')}`);
@@ -160,7 +160,7 @@ async function measureDrain(versions: number): Promise<DrainResult> {
     await paused.stop();
   }
   const restartedAt = Date.now();
-  const running = await startOurEndpoint({ replicationDelayMs: 0, dataDir });
+  const running = await startOurEndpoint({ replicationDelayMs: 0, dataDir, cpuProfileDir });
   client = benchS3Client(running);
   try {
     const reports = await awaitCompletion(running, keys);
@@ -180,7 +180,8 @@ async function measureDrain(versions: number): Promise<DrainResult> {
   }
 }
 
-export async function runReplicationWorkload(options: ReplicationWorkloadOptions): Promise<ReplicationResult> {
+/** With `cpuProfileDir`, the endpoint that drains the backlog writes a CPU profile there. */
+export async function runReplicationWorkload(options: ReplicationWorkloadOptions, cpuProfileDir?: string): Promise<ReplicationResult> {
   const lag: LagResult[] = [];
   const server = await startOurEndpoint({ replicationDelayMs: 0 });
   const client = benchS3Client(server, 1024);
@@ -195,6 +196,6 @@ export async function runReplicationWorkload(options: ReplicationWorkloadOptions
     await server.stop();
   }
   process.stderr.write(`replication: drain of ${options.backlog} queued versions\n`);
-  const drain = await measureDrain(options.backlog);
+  const drain = await measureDrain(options.backlog, cpuProfileDir);
   return { lag, drain };
 }
