@@ -39,7 +39,8 @@ export async function startCopyJob(registry: CopyJobRegistry, deps: CopyJobDeps,
     deps.admin ? 'replicate' : 'copy-object',
     { sourceBucket, destinationBucket },
     copier,
-    deps.concurrency,
+    // Replicate requests mostly wait on the endpoint's queue; CopyObject moves the bytes itself.
+    deps.concurrency ?? (deps.admin ? 32 : 8),
   );
   registry.add(job);
   const statusSource = deps.admin && embeddedStatusSource(deps.admin, destinationBucket);
