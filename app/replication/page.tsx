@@ -1,16 +1,28 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { RulesOverview } from '@/components/replication/rules-overview';
 import { ButtonLink } from '@/components/ui/button';
+import { rulesOverviewQuery } from '@/lib/queries/replication';
+import { readRulesOverview } from '@/lib/replication-console/read-views';
+import { serverReplicationDeps } from '@/lib/replication-console/server-deps';
 
 export const metadata: Metadata = { title: 'Replication rules' };
 
 type Props = { searchParams: Promise<{ bucket?: string | string[] }> };
 
 export default async function ReplicationRulesPage({ searchParams }: Props) {
+  await connection();
   const { bucket } = await searchParams;
   const source = typeof bucket === 'string' ? bucket : undefined;
+  const queryClient = new QueryClient();
+  try {
+    queryClient.setQueryData(rulesOverviewQuery().queryKey, await readRulesOverview(serverReplicationDeps()));
+  } catch {
+    // The table reads it again in the browser and shows the error there, with a retry.
+  }
   return (
     <>
       <Breadcrumbs items={[{ label: 'Amazon S3', href: '/buckets' }, { label: 'Replication rules' }]} />
@@ -23,7 +35,9 @@ export default async function ReplicationRulesPage({ searchParams }: Props) {
           </ButtonLink>
         }
       />
-      <RulesOverview initialSource={source} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <RulesOverview initialSource={source} />
+      </HydrationBoundary>
     </>
   );
 }

@@ -16,7 +16,23 @@ import { RefusalAlert, type RefusalHandlers } from './refusal-alert';
 
 type PhaseStatus = 'waiting' | 'running' | 'done' | 'failed';
 
-type Phase = { label: string; run: (input: RuleInput) => Promise<ActionResult<unknown>> };
+/** One Save phase: its label, its action, and a few words on what it did (shown next to its ✓). */
+type Phase = { label: string; run: (input: RuleInput) => Promise<ActionResult<string>> };
+
+const outcome = <T,>(result: ActionResult<T>, describe: (data: T) => string): ActionResult<string> =>
+  result.ok ? { ok: true, data: describe(result.data) } : result;
+
+const runVersioning = async (input: RuleInput) =>
+  outcome(await enableReplicationVersioningAction(input), ({ result }) =>
+    result.enabled.length > 0 ? `enabled on ${result.enabled.join(', ')}` : 'already enabled',
+  );
+
+const runRole = async (input: RuleInput) =>
+  outcome(await ensureReplicationRoleAction(input), ({ result }) =>
+    result.createdRole ? 'created' : result.wrotePolicy ? 'permissions updated' : 'already in place',
+  );
+
+const runConfiguration = async (input: RuleInput) => outcome(await saveReplicationConfigurationAction(input), () => 'saved');
 
 function phasesFor(plan: SavePlan): Phase[] {
   const versioning = plan.versioningToEnable.map((change) => change.bucket);
@@ -32,12 +48,12 @@ function phasesFor(plan: SavePlan): Phase[] {
   return [
     {
       label: versioning.length > 0 ? `Enable versioning on ${versioning.join(' and ')}` : 'Check versioning (already enabled)',
-      run: enableReplicationVersioningAction,
+      run: runVersioning,
     },
-    { label: roleLabel, run: ensureReplicationRoleAction },
+    { label: roleLabel, run: runRole },
     {
       label: `Save the replication configuration of ${plan.source.name} (${plan.nextConfiguration.Rules.length} rule${plan.nextConfiguration.Rules.length === 1 ? '' : 's'})`,
-      run: saveReplicationConfigurationAction,
+      run: runConfiguration,
     },
   ];
 }
@@ -77,13 +93,14 @@ export function SaveProgress({
   const phases = phasesFor(plan);
   const [statuses, setStatuses] = useState<PhaseStatus[]>(() => phases.map(() => 'waiting'));
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [details, setDetails] = useState<string[]>(() => phases.map(() => ''));
   const running = statuses.includes('running');
 
   async function runFrom(start: number) {
     setFailure(null);
     for (let index = start; index < phases.length; index += 1) {
       setStatuses((current) => current.map((status, i) => (i === index ? 'running' : i > index ? 'waiting' : status)));
-      let result: ActionResult<unknown>;
+      let result: ActionResult<string>;
       try {
         result = await phases[index].run(input);
       } catch {
@@ -94,6 +111,8 @@ export function SaveProgress({
         setFailure(result.error);
         return;
       }
+      const detail = result.data;
+      setDetails((current) => current.map((text, i) => (i === index ? detail : text)));
       setStatuses((current) => current.map((status, i) => (i === index ? 'done' : status)));
     }
     onSaved();
@@ -108,6 +127,7 @@ export function SaveProgress({
           <li key={phase.label} className="flex items-center gap-2 text-sm">
             <StatusIcon status={statuses[index]} />
             <span>{phase.label}</span>
+            {details[index] ? <span className="text-gray-600">— {details[index]}</span> : null}
             <span className="sr-only">: {STATUS_TEXT[statuses[index]]}</span>
           </li>
         ))}
