@@ -1,7 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { FrameFilm, type VideoSize } from './frame-film';
 
-export type VideoSize = { width: number; height: number };
+export type { VideoSize } from './frame-film';
 
 /** A page whose run is being filmed; `finish()` closes the context and says where the video went (or why none). */
 export type FilmedPage = {
@@ -9,9 +11,6 @@ export type FilmedPage = {
   page: Page;
   finish: () => Promise<{ file: string | null; note: string }>;
 };
-
-const FPS = 10;
-const MAX_QUEUED_BYTES = 64 * 1024 * 1024;
 
 function systemFfmpeg(): boolean {
   return spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
@@ -39,41 +38,21 @@ async function withRecordVideo(browser: Browser, options: BrowserContextOptions,
 }
 
 /**
- * The same film from the page's screencast frames, encoded by the system's ffmpeg (Debian's has VP8). Frames come
- * only when the page repaints, so the last one is repeated at a fixed rate to keep the timing true.
+ * The same film from the page's screencast frames, encoded afterwards by the system's ffmpeg (Debian's has VP8).
  */
-async function withScreencast(browser: Browser, options: BrowserContextOptions, size: VideoSize, file: string): Promise<FilmedPage> {
+async function withScreencast(browser: Browser, options: BrowserContextOptions, size: VideoSize, framesDir: string, file: string): Promise<FilmedPage> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const scale = `scale=${size.width}:${size.height}:force_original_aspect_ratio=decrease,pad=${size.width}:${size.height}:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p`;
-  const ffmpeg = spawn(
-    'ffmpeg',
-    ['-loglevel', 'error', '-f', 'image2pipe', '-framerate', String(FPS), '-c:v', 'mjpeg', '-i', 'pipe:0', '-vf', scale, '-c:v', 'libvpx', '-b:v', '1M', '-deadline', 'realtime', '-cpu-used', '8', '-an', '-y', file],
-    { stdio: ['pipe', 'ignore', 'pipe'] },
-  );
-  let ffmpegErrors = '';
-  ffmpeg.stderr.on('data', (chunk: Buffer) => (ffmpegErrors += chunk.toString('utf8')));
-  const ffmpegDone = new Promise<number | null>((resolve) => ffmpeg.once('close', resolve));
-  ffmpeg.stdin.on('error', () => {}); // reported through the exit code
-
-  let latest: Buffer | undefined;
-  await page.screencast.start({ size, onFrame: ({ data }) => void (latest = data) });
-  // Every tick writes a frame, or the film would run faster than the demo; frames are dropped only if ffmpeg falls
-  // far behind (a frame is far bigger than the pipe's buffer, so write()'s backpressure signal is always on).
-  const ticker = setInterval(() => {
-    if (latest && ffmpeg.stdin.writable && ffmpeg.stdin.writableLength < MAX_QUEUED_BYTES) ffmpeg.stdin.write(latest);
-  }, 1000 / FPS);
-
+  const film = await FrameFilm.create(framesDir);
+  await page.screencast.start({ size, quality: 80, onFrame: ({ data }) => film.addFrame(data) });
   return {
     context,
     page,
     async finish() {
-      clearInterval(ticker);
       await page.screencast.stop().catch(() => {});
       await context.close();
-      ffmpeg.stdin.end();
-      const code = await ffmpegDone;
-      if (code !== 0) return { file: null, note: `ffmpeg could not encode the video (exit code ${code}): ${ffmpegErrors.trim()}` };
+      const encoded = await film.encode(file, size);
+      if (!encoded.ok) return { file: null, note: `No video: ${encoded.reason}` };
       return { file, note: 'Recorded from the page’s screencast, encoded by the system’s ffmpeg.' };
     },
   };
@@ -107,7 +86,7 @@ export async function openFilmedPage(
   } catch (error) {
     if (!/ffmpeg/i.test((error as Error).message)) throw error;
   }
-  if (systemFfmpeg()) return withScreencast(browser, options, video.size, video.file);
+  if (systemFfmpeg()) return withScreencast(browser, options, video.size, path.join(video.scratchDir, 'frames'), video.file);
   return unfilmed(
     browser,
     options,
