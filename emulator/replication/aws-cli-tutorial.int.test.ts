@@ -12,6 +12,8 @@ if (!cliAvailable) console.log('Skipping the AWS CLI replication tutorial replay
 
 /** Cross-region delay long enough to see PENDING between two CLI calls. */
 const DELAY_MS = 6000;
+/** About twenty CLI processes (a Python start each) and two delays: 30 s on an idle machine, twice that when busy. */
+const CLI_TUTORIAL_TIMEOUT_MS = 180_000;
 
 describe.skipIf(!cliAvailable)('the S3 replication tutorial with the AWS CLI alone', () => {
   const endpoint = replicationEndpointForSuite({ replicationDelayMs: DELAY_MS });
@@ -92,5 +94,5 @@ describe.skipIf(!cliAvailable)('the S3 replication tutorial with the AWS CLI alo
       's3api', 'head-object', '--bucket', 'tutorial-destination', '--key', 'hello.txt',
     );
     expect(replica).toMatchObject({ ReplicationStatus: 'REPLICA', VersionId: uploaded.VersionId, ContentLength: 15 });
-  });
+  }, CLI_TUTORIAL_TIMEOUT_MS);
 });
