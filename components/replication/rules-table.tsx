@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Table, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { describeRuleScope } from '@/lib/replication/evaluate';
@@ -36,22 +36,16 @@ function RuleRow({
         {id}
       </Th>
       <Td>
-        <Badge tone={enabled ? 'success' : 'neutral'}>{rule.Status}</Badge>
-      </Td>
-      <Td>{rule.Priority ?? '—'}</Td>
-      <Td>{describeRuleScope(rule)}</Td>
-      <Td>{ruleDestinationBucketName(rule)}</Td>
-      <Td>{rule.Destination.StorageClass ?? 'Same as source'}</Td>
-      <Td>{replicaOwnerLabel(rule)}</Td>
-      <Td>{options.length > 0 ? options.join(', ') : '—'}</Td>
-      <Td>
         <div className="flex flex-col items-start gap-1 whitespace-nowrap">
-          <Link href={`/replication/edit?${new URLSearchParams({ bucket: view.bucket, rule: id })}`} aria-label={`Edit rule ${id}`}>
+          <Link
+            className={buttonClasses('link')}
+            href={`/replication/edit?${new URLSearchParams({ bucket: view.bucket, rule: id })}`}
+            aria-label={`Edit rule ${id}`}
+          >
             Edit
           </Link>
           <Button
             variant="link"
-           
             aria-label={`${enabled ? 'Disable' : 'Enable'} rule ${id}`}
             disabled={change.isPending}
             onClick={() =>
@@ -63,11 +57,20 @@ function RuleRow({
           <Button variant="link" aria-label={`Delete rule ${id}`} disabled={change.isPending} onClick={() => onDelete(rule)}>
             Delete
           </Button>
-          <Link href={compareHref(view.bucket, id)} aria-label={`Replicate existing objects for rule ${id}`}>
+          <Link className={buttonClasses('link')} href={compareHref(view.bucket, id)} aria-label={`Replicate existing objects for rule ${id}`}>
             Replicate existing objects
           </Link>
         </div>
       </Td>
+      <Td>
+        <Badge tone={enabled ? 'success' : 'neutral'}>{rule.Status}</Badge>
+      </Td>
+      <Td>{rule.Priority ?? '—'}</Td>
+      <Td>{describeRuleScope(rule)}</Td>
+      <Td>{ruleDestinationBucketName(rule)}</Td>
+      <Td>{rule.Destination.StorageClass ?? 'Same as source'}</Td>
+      <Td>{replicaOwnerLabel(rule)}</Td>
+      <Td>{options.length > 0 ? options.join(', ') : '—'}</Td>
     </Tr>
   );
 }
@@ -83,6 +86,7 @@ export function RulesTable({ view, change }: { view: BucketReplicationView; chan
         <THead>
           <Tr>
             <Th>Replication rule name</Th>
+            <Th>Actions</Th>
             <Th>Status</Th>
             <Th>Priority</Th>
             <Th>Scope</Th>
@@ -90,7 +94,6 @@ export function RulesTable({ view, change }: { view: BucketReplicationView; chan
             <Th>Storage class</Th>
             <Th>Replica owner</Th>
             <Th>Options</Th>
-            <Th>Actions</Th>
           </Tr>
         </THead>
         <TBody>
