@@ -58,7 +58,7 @@ describe('renderReport', () => {
   });
 
   it('says whether the run passed, and where it stopped when it did not', () => {
-    expect(html).toContain('All 2 steps passed in 65 s.');
+    expect(html).toContain('All 2 steps passed (the run took 65 s, starting the console and the endpoint included).');
     const failed = renderReport({ ...run, failure: { step: 'Copy the existing objects', message: 'exit code <1>' }, videoFile: null, videoNote: 'No video: no ffmpeg.' });
     expect(failed).toContain('The run stopped at “Copy the existing objects”');
     expect(failed).toContain('exit code &lt;1&gt;');

@@ -62,8 +62,9 @@ function renderEntry(entry: ReportEntry, figureNumber: () => number): string {
 
 function renderOutcome(run: DemoRun): string {
   const seconds = Math.round((run.finishedAt.getTime() - run.startedAt.getTime()) / 1000);
-  if (!run.failure) return `<p class="banner ok">All ${run.steps.length} steps passed in ${seconds} s.</p>`;
-  return `<div class="banner failed"><p>The run stopped at “${escapeHtml(run.failure.step)}” after ${seconds} s.</p><pre>${escapeHtml(run.failure.message)}</pre></div>`;
+  const took = `the run took ${seconds} s, starting the console and the endpoint included`;
+  if (!run.failure) return `<p class="banner ok">All ${run.steps.length} steps passed (${took}).</p>`;
+  return `<div class="banner failed"><p>The run stopped at “${escapeHtml(run.failure.step)}” (${took}).</p><pre>${escapeHtml(run.failure.message)}</pre></div>`;
 }
 
 /** The report as one self-contained HTML page: inline CSS, images and video by relative path, nothing external. */
