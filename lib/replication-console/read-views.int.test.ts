@@ -27,6 +27,16 @@ describe('read views against the embedded endpoint', () => {
     expect(await previewScope(backend.deps, 'jtpbucket', 'logs/', [{ key: 'team', value: 'ops' }])).toMatchObject({ matched: 1, examined: 2 });
   });
 
+  it('answers InvalidBucketName (400) for a name S3 would refuse, before any request', async () => {
+    for (const name of ['Bad_Name', 'a/b', '..']) {
+      await expect(readBucketReplication(backend.deps, name)).rejects.toMatchObject({
+        name: 'InvalidBucketName',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    await expect(previewScope(backend.deps, 'UPPER', '', [])).rejects.toMatchObject({ name: 'InvalidBucketName' });
+  });
+
   it('answers NoSuchBucket (404) for a missing bucket', async () => {
     await expect(readBucketReplication(backend.deps, 'no-such-bucket-here')).rejects.toMatchObject({
       name: 'NoSuchBucket',

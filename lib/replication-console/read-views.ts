@@ -8,7 +8,7 @@ import { readBucketState, readReplicationConfiguration } from './bucket-state';
 import type { ReplicationDeps } from './deps';
 import { decodePolicyDocument } from './role-state';
 import { trustsService } from '@/lib/iam/evaluate';
-import { bucketNotFound } from './request-errors';
+import { assertBucketName, bucketNotFound } from './request-errors';
 import type { BucketReplicationView, DestinationView, RoleList, RulesOverview, ScopePreview } from './views';
 
 
@@ -19,6 +19,7 @@ async function destinationView(deps: ReplicationDeps, name: string): Promise<Des
 
 /** A bucket's replication configuration with what the Management tab shows about its destinations. */
 export async function readBucketReplication(deps: ReplicationDeps, bucket: string): Promise<BucketReplicationView> {
+  assertBucketName(bucket);
   const source = await readBucketState(deps, bucket);
   if (!source.exists) throw bucketNotFound(bucket);
   const configuration = await readReplicationConfiguration(deps, bucket, source.region);
@@ -111,6 +112,7 @@ export async function previewScope(
   prefix: string,
   tags: { key: string; value: string }[],
 ): Promise<ScopePreview> {
+  assertBucketName(bucket);
   const source = await readBucketState(deps, bucket);
   if (!source.exists) throw bucketNotFound(bucket);
   const s3 = deps.s3(source.region);
