@@ -72,7 +72,7 @@ async function runDemo(options: DemoOptions, cleanup: CleanupStack): Promise<num
   const skipBuild = isBuildCurrent(ROOT);
   say(skipBuild ? 'reusing the current console build' : 'building the console first (next build; a few minutes on 2 cores)…');
   say(`starting a fresh endpoint on port ${emulatorPort} and the console on port ${consolePort} (log: demo-output/servers.log)`);
-  const servers = await startServers({
+  const servers = startServers({
     root: ROOT,
     consolePort,
     emulatorPort,
@@ -83,6 +83,7 @@ async function runDemo(options: DemoOptions, cleanup: CleanupStack): Promise<num
     logFile: path.join(OUTPUT_DIR, 'servers.log'),
   });
   cleanup.add('stop the console and the endpoint', () => servers.stop());
+  await servers.ready;
   say(`console ready at ${servers.consoleUrl}`);
 
   const browser = await launchBrowser(options, cleanup);

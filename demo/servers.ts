@@ -16,7 +16,13 @@ export type ServerOptions = {
   logFile: string;
 };
 
-export type RunningServers = { consoleUrl: string; emulatorUrl: string; stop: () => Promise<void> };
+export type RunningServers = {
+  consoleUrl: string;
+  emulatorUrl: string;
+  /** Resolves once the console answers; rejects (after stopping everything) if it stops or never answers. */
+  ready: Promise<void>;
+  stop: () => Promise<void>;
+};
 
 const READY_TIMEOUT_MS = 6 * 60_000; // a cold `next build` on 2 cores takes minutes
 const STOP_GRACE_MS = 15_000;
@@ -40,11 +46,11 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Starts `scripts/start.mjs` (endpoint + console) on the given ports and data directory, and resolves once the
- * console answers. It runs in its own process group so that `stop()` is the one place that ends it: SIGTERM first
- * (start.mjs stops the endpoint cleanly), then SIGKILL to the whole group.
+ * Starts `scripts/start.mjs` (build if asked, endpoint, console) on the given ports and data directory. It runs in its
+ * own process group so that `stop()` is the one place that ends it, even during the build: SIGTERM first (start.mjs
+ * stops the endpoint cleanly), then SIGKILL to the whole group.
  */
-export async function startServers(options: ServerOptions): Promise<RunningServers> {
+export function startServers(options: ServerOptions): RunningServers {
   const consoleUrl = `http://127.0.0.1:${options.consolePort}`;
   const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;
   const log = createWriteStream(options.logFile);
@@ -98,14 +104,17 @@ export async function startServers(options: ServerOptions): Promise<RunningServe
     return stopped;
   };
 
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!(await answers(`${consoleUrl}/api/health`))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      const reason = child.exitCode !== null || child.signalCode !== null ? 'stopped' : `did not answer within ${READY_TIMEOUT_MS / 60_000} min`;
-      await stop();
-      throw new Error(`the console ${reason}; the end of ${options.logFile}:\n${await logTail(options.logFile)}`);
+  const ready = (async () => {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (!(await answers(`${consoleUrl}/api/health`))) {
+      if (stopped) throw new Error('stopped before the console was ready');
+      if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+        const reason = child.exitCode !== null || child.signalCode !== null ? 'stopped' : `did not answer within ${READY_TIMEOUT_MS / 60_000} min`;
+        await stop();
+        throw new Error(`the console ${reason}; the end of ${options.logFile}:\n${await logTail(options.logFile)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { consoleUrl, emulatorUrl, stop };
+  })();
+  return { consoleUrl, emulatorUrl, ready, stop };
 }
