@@ -60,7 +60,17 @@ export class VersionWriter {
       this.db.prepare('DELETE FROM object_versions WHERE seq = ?').run(existing.seq);
       if (existing.blob_id) releasedBlobIds.push(existing.blob_id);
     }
-    const lastModified = input.lastModified ?? this.localTimestamp(bucket.id, input.key);
+    const newest = newestVersion(this.db, bucket.id, input.key);
+    // A version written here is never older than the key's newest one (a clock step back, or a replica stamped by
+    // another clock), so it always becomes the latest; a replica keeps its source's last-modified.
+    const lastModified = input.lastModified ?? Math.max(Date.now(), newest?.lastModified ?? 0);
+    // The new row has the highest seq, so it is the newest unless it is older than the key's newest version.
+    const isNewest = !newest || lastModified >= newest.lastModified;
+    if (isNewest) {
+      this.db
+        .prepare('UPDATE object_versions SET is_latest = 0 WHERE bucket_id = ? AND key = ? AND is_latest = 1')
+        .run(bucket.id, input.key);
+    }
     const a = input.attributes;
     const result = this.db
       .prepare(
@@ -68,12 +78,13 @@ export class VersionWriter {
            blob_id, parts_count, content_type, content_encoding, content_disposition, content_language, cache_control,
            expires, user_metadata, tags, storage_class, sse, sse_kms_key_id, checksum_algorithm, checksum_value,
            checksum_type, owner_id, replication_status)
-         VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         bucket.id,
         input.key,
         versionId,
+        isNewest ? 1 : 0,
         input.isDeleteMarker ? 1 : 0,
         lastModified,
         input.size,
@@ -98,21 +109,12 @@ export class VersionWriter {
         input.replicationStatus ?? null,
       );
     const seq = Number(result.lastInsertRowid);
-    refreshLatest(this.db, bucket.id, input.key);
+    // An older replica leaves the latest alone, unless the row it replaced (same version id) was the latest.
+    if (!isNewest) refreshLatest(this.db, bucket.id, input.key);
     for (const hook of this.hooks) {
       hook(this.db, this.bySeq(seq), bucket);
     }
     return { version: this.bySeq(seq), releasedBlobIds };
-  }
-
-  /**
-   * Now, unless the clock is behind the key's newest version (a step back, or a replica stamped by a faster clock):
-   * a version written here must become the latest, and the latest is the one with the newest last-modified.
-   */
-  private localTimestamp(bucketId: number, key: string): number {
-    const now = Date.now();
-    const newest = newestVersion(this.db, bucketId, key);
-    return newest ? Math.max(now, newest.lastModified) : now;
   }
 
   bySeq(seq: number): ObjectVersion {
