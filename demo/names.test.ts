@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { validateBucketName } from '@/lib/s3/bucket-name';
-import { suffixedNames, TUTORIAL_NAMES } from './names';
+import { isolatedNames, TUTORIAL_NAMES } from './names';
 
 describe('tutorial names', () => {
   it('are the tutorial’s own for the demo', () => {
     expect(TUTORIAL_NAMES).toMatchObject({ source: 'jtpbucket', destination: 'jtp1bucket', ruleId: 'S3CRR', group: 'javatpoint' });
   });
 
-  it('suffixes buckets, group and user for the browser test, keeping valid names and the generated role name short', () => {
-    const names = suffixedNames('mx3k9a');
-    expect(names).toMatchObject({ source: 'jtpbucket-mx3k9a', destination: 'jtp1bucket-mx3k9a', group: 'javatpoint-mx3k9a', ruleId: 'S3CRR' });
+  it('gives the browser test names of its own, none containing a tutorial name, valid, with a short role name', () => {
+    const names = isolatedNames('mx3k9a');
+    expect(names).toMatchObject({ source: 'demo-src-mx3k9a', destination: 'demo-dst-mx3k9a', group: 'demo-admins-mx3k9a', ruleId: 'S3CRR' });
+    for (const name of [names.source, names.destination, names.group, names.user]) {
+      for (const tutorialName of [TUTORIAL_NAMES.source, TUTORIAL_NAMES.destination, TUTORIAL_NAMES.group, TUTORIAL_NAMES.user]) {
+        expect(name).not.toContain(tutorialName);
+      }
+    }
     expect(validateBucketName(names.source)).toEqual([]);
     expect(validateBucketName(names.destination)).toEqual([]);
     // IAM role names are limited to 64 characters; the wizard names the role after both buckets.
@@ -17,8 +22,8 @@ describe('tutorial names', () => {
   });
 
   it('refuses a suffix that would make an invalid or over-long name', () => {
-    expect(() => suffixedNames('Upper')).toThrow(/lowercase/);
-    expect(() => suffixedNames('')).toThrow();
-    expect(() => suffixedNames('abcdefghi')).toThrow();
+    expect(() => isolatedNames('Upper')).toThrow(/lowercase/);
+    expect(() => isolatedNames('')).toThrow();
+    expect(() => isolatedNames('abcdefghi')).toThrow();
   });
 });

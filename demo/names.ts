@@ -1,4 +1,4 @@
-/** The names the tutorial uses; the browser-test run suffixes them so it cannot collide with other specs' data. */
+/** The names the tutorial uses; the browser-test run uses names of its own so it cannot collide with other specs' data. */
 export type TutorialNames = {
   source: string;
   destination: string;
@@ -18,14 +18,18 @@ export const TUTORIAL_NAMES: TutorialNames = {
   laterFile: 'added-after-the-rule.txt',
 };
 
-/** The tutorial's names with `-<suffix>`; a lowercase alphanumeric suffix keeps them valid bucket and IAM names. */
-export function suffixedNames(suffix: string): TutorialNames {
+/**
+ * Names for the browser-test run, which shares its endpoint with the other specs. They contain none of the tutorial's
+ * names: other specs find "javatpoint" or "jtpbucket" by substring (Playwright's default), and must not find ours. A
+ * lowercase alphanumeric suffix keeps them valid bucket and IAM names.
+ */
+export function isolatedNames(suffix: string): TutorialNames {
   if (!/^[a-z0-9]{1,8}$/.test(suffix)) throw new Error(`suffix must be 1-8 lowercase letters or digits, got "${suffix}"`);
   return {
     ...TUTORIAL_NAMES,
-    source: `${TUTORIAL_NAMES.source}-${suffix}`,
-    destination: `${TUTORIAL_NAMES.destination}-${suffix}`,
-    group: `${TUTORIAL_NAMES.group}-${suffix}`,
-    user: `${TUTORIAL_NAMES.user}-${suffix}`,
+    source: `demo-src-${suffix}`,
+    destination: `demo-dst-${suffix}`,
+    group: `demo-admins-${suffix}`,
+    user: `demo-cli-user-${suffix}`,
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { awsCliFor, findAwsCli } from '@/demo/aws-cli';
-import { suffixedNames } from '@/demo/names';
+import { isolatedNames } from '@/demo/names';
 import { NO_RECORDING } from '@/demo/recorder';
 import { TUTORIAL_STEPS, type DemoContext } from '@/demo/steps';
 import { E2E_EMULATOR_URL } from './e2e-env';
@@ -8,7 +8,7 @@ import { test } from './fixtures';
 
 /**
  * `npm run demo`'s steps, headless and without recording, so the demo cannot break silently. The endpoint is shared
- * with the other specs (which use the tutorial's own names), so this run suffixes every bucket, group and user name.
+ * with the other specs (which use the tutorial's own names), so this run uses bucket, group and user names of its own.
  */
 test('the demo replays the whole tutorial in the console', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
@@ -16,7 +16,7 @@ test('the demo replays the whole tutorial in the console', async ({ page }, test
   if (!aws) testInfo.annotations.push({ type: 'note', description: 'AWS CLI (aws) not found: existing objects are copied from the console' });
   const context: DemoContext = {
     page,
-    names: suffixedNames(Date.now().toString(36).slice(-6)),
+    names: isolatedNames(Date.now().toString(36).slice(-6)),
     recorder: NO_RECORDING,
     endpointUrl: E2E_EMULATOR_URL,
     fixturesDir: path.join(__dirname, 'fixtures'),
