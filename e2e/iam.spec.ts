@@ -65,7 +65,7 @@ test('creates a user with programmatic access in the group; the key is shown onc
   await listed(page, 'Users');
   await page.getByLabel('User name').fill(USER);
   await page.getByLabel('Programmatic access').check();
-  await page.getByRole('checkbox', { name: GROUP }).check();
+  await page.getByRole('checkbox', { name: GROUP, exact: true }).check();
   await page.getByRole('button', { name: 'Create user' }).click();
 
   const panel = page.getByText(`Access key created for ${USER}`).locator('xpath=ancestor::div[contains(@class,"rounded-xl")][1]');
