@@ -10,6 +10,7 @@ import { handleIamRequest, iamErrorResponse } from '../iam/dispatch';
 import { S3Error, isKnownErrorCode, renderS3ErrorXml } from '../s3/errors';
 import { S3_HANDLERS } from '../s3/operations';
 import type { Store } from '../store/store';
+import { handleClientError } from './client-error';
 import { readRawBody, readWholeBody } from './read-body';
 import { openRequestBody, type BodySigning } from './request-body';
 import { routeRequest, type Route } from './router';
@@ -56,6 +57,7 @@ export function createEndpointServer(deps: ServerDependencies): Server {
   const server = createServer((req, res) => {
     void handleRequest(req, res, deps);
   });
+  server.on('clientError', handleClientError);
   return server;
 }
 
