@@ -92,5 +92,13 @@ export async function applyTask(task: ReplicationTask, deps: ApplyDeps): Promise
   return deps.writeReplica(store, task.destinationBucket, source, {
     storageClass: rule.Destination.StorageClass ?? source.storageClass,
     ownerId: ownerOverride ? destination.ownerId : source.ownerId,
+    sseKmsKeyId: replicaKmsKeyId(rule, source),
   });
+}
+
+/** S3 re-encrypts an SSE-KMS (or DSSE-KMS) replica with the rule's ReplicaKmsKeyID; other replicas keep the source's. */
+function replicaKmsKeyId(rule: ReplicationRule, source: ObjectVersion): string | null {
+  const replicaKey = rule.Destination.EncryptionConfiguration?.ReplicaKmsKeyID;
+  const isKms = source.sse === 'aws:kms' || source.sse === 'aws:kms:dsse';
+  return isKms && replicaKey ? replicaKey : source.sseKmsKeyId;
 }

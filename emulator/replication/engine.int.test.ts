@@ -168,6 +168,35 @@ describe('live replication', () => {
     expect((await head('live-dst', 'secret.txt', kms.VersionId)).ServerSideEncryption).toBe('aws:kms');
   });
 
+  it('re-encrypts SSE-KMS replicas with ReplicaKmsKeyID; SSE-S3 replicas stay SSE-S3', async () => {
+    const sourceKey = 'arn:aws:kms:us-east-1:000000000000:key/source-key';
+    const replicaKey = 'arn:aws:kms:us-east-1:000000000000:key/replica-key';
+    await configure('live-src', [
+      rule('kms', 'live-dst', {
+        SourceSelectionCriteria: { SseKmsEncryptedObjects: { Status: 'Enabled' } },
+        Destination: { Bucket: bucketArn('live-dst'), EncryptionConfiguration: { ReplicaKmsKeyID: replicaKey } },
+      }),
+    ]);
+    const kms = await put('live-src', 'kms-key.txt', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: sourceKey });
+    const dsse = await put('live-src', 'dsse-key.txt', { ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: sourceKey });
+    const sseS3 = await put('live-src', 'sse-s3.txt', { ServerSideEncryption: 'AES256' });
+    await endpoint.emulator.drain();
+
+    const source = await head('live-src', 'kms-key.txt', kms.VersionId);
+    expect(source.ReplicationStatus).toBe('COMPLETED');
+    expect(source.SSEKMSKeyId).toBe(sourceKey);
+    const replica = await head('live-dst', 'kms-key.txt', kms.VersionId);
+    expect(replica.ReplicationStatus).toBe('REPLICA');
+    expect(replica.ServerSideEncryption).toBe('aws:kms');
+    expect(replica.SSEKMSKeyId).toBe(replicaKey);
+    const dsseReplica = await head('live-dst', 'dsse-key.txt', dsse.VersionId);
+    expect(dsseReplica.ServerSideEncryption).toBe('aws:kms:dsse');
+    expect(dsseReplica.SSEKMSKeyId).toBe(replicaKey);
+    const sseS3Replica = await head('live-dst', 'sse-s3.txt', sseS3.VersionId);
+    expect(sseS3Replica.ServerSideEncryption).toBe('AES256');
+    expect(sseS3Replica.SSEKMSKeyId).toBeUndefined();
+  });
+
   it('sends one version to several destinations, and uses the highest priority among rules for one destination', async () => {
     await configure('live-src2', [
       rule('low', 'live-dst', { Priority: 1, Filter: { Prefix: 'star' }, Destination: { Bucket: bucketArn('live-dst'), StorageClass: 'ONEZONE_IA' } }),

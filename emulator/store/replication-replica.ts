@@ -4,6 +4,8 @@ import type { ObjectVersion } from './types';
 export interface ReplicaOptions {
   storageClass: string;
   ownerId: string;
+  /** The KMS key the replica is encrypted with (the rule's ReplicaKmsKeyID for SSE-KMS sources), else the source's. */
+  sseKmsKeyId: string | null;
 }
 
 export type ReplicaWriteResult = 'written' | 'already-present';
@@ -38,7 +40,7 @@ export async function writeReplica(
       tags: source.tags,
       storageClass: source.isDeleteMarker ? 'STANDARD' : options.storageClass,
       sse: source.sse,
-      sseKmsKeyId: source.sseKmsKeyId,
+      sseKmsKeyId: options.sseKmsKeyId,
     },
     etag: source.etag,
     checksum: source.checksum,
