@@ -4,8 +4,9 @@ import type { ReplicaOptions, ReplicaWriteResult } from '../store/replication-re
 import type { ReplicationTask } from '../store/replication-tasks';
 import type { Store } from '../store/store';
 import type { ObjectVersion } from '../store/types';
-import { ReplicationFailure } from './failure-reasons';
-import { objectArn, type AssumedRole, type RoleResolver } from './role-access';
+import { applyTagsTask } from './apply-tags-task';
+import { ReplicationFailure, requirePermission } from './failure-reasons';
+import { objectArn, type RoleResolver } from './role-access';
 import { storedConfiguration } from './stored-configuration';
 import { versionFacts } from './version-facts';
 
@@ -45,12 +46,6 @@ function governingRule(store: Store, task: ReplicationTask, source: ObjectVersio
   return { rule: decision.rule, role: config.Role };
 }
 
-function requirePermission(role: AssumedRole, action: string, resource: string, failure: ReplicationFailure['reason']): void {
-  if (!role.allows(action, resource)) {
-    throw new ReplicationFailure(failure, `The replication role is not allowed to perform ${action} on ${resource}.`);
-  }
-}
-
 /**
  * Replicates one version to one destination. Throws ReplicationFailure for final outcomes (the version becomes
  * FAILED); any other error is temporary and the engine retries.
@@ -62,6 +57,7 @@ export async function applyTask(task: ReplicationTask, deps: ApplyDeps): Promise
   }
   const source = store.objects.find(task.sourceBucket, task.key, task.versionId);
   if (!source) throw new ReplicationFailure('SrcVersionNotFound', `Version ${task.versionId} of ${task.key} no longer exists.`);
+  if (task.kind === 'TAGS') return applyTagsTask(task, source, deps);
   const { rule, role: roleArn } = governingRule(store, task, source);
 
   const role = deps.resolveRole(roleArn);

@@ -14,6 +14,7 @@ import {
 } from '../store/replication-tasks';
 import type { Store } from '../store/store';
 import { applyTask, type ReplicaWriter } from './apply-task';
+import { replicationTagsHook } from './tags-hook';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './backoff';
 import { regionPairDelay, type DelayPolicy } from './delays';
 import { ReplicationFailure } from './failure-reasons';
@@ -81,9 +82,13 @@ export class ReplicationEngine {
     this.stopped = false;
     engines.set(this.store, this);
     refuseSuspendWithReplication(this.store);
-    this.unregisterHook = this.store.onVersionCreated(
-      replicationVersionHook({ delay: this.delay, now: this.now, onQueued: () => this.wake() }),
-    );
+    const queueing = { delay: this.delay, now: this.now, onQueued: () => this.wake() };
+    const unregisterVersionHook = this.store.onVersionCreated(replicationVersionHook(queueing));
+    const unregisterTagsHook = this.store.onTagsChanged(replicationTagsHook(queueing));
+    this.unregisterHook = () => {
+      unregisterVersionHook();
+      unregisterTagsHook();
+    };
     const db = this.store.db;
     db.transaction(() => {
       const requeued = requeueRunningTasks(db);

@@ -25,6 +25,8 @@ function task(overrides: Partial<ReplicationTask>): ReplicationTask {
     failureReason: null,
     failureDetail: null,
     fromBatch: false,
+    kind: 'OBJECT',
+    fromReplica: false,
     ...overrides,
   };
 }

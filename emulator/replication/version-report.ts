@@ -17,6 +17,8 @@ export interface DestinationStatus {
   queuedAt: number;
   finishedAt: number | null;
   fromBatch: boolean;
+  /** What the task copies: the version itself, or a later tag change (one entry per tag change not yet absorbed). */
+  operation: ReplicationTask['kind'];
 }
 
 export interface VersionReplicationReport {
@@ -43,6 +45,7 @@ function destinationStatus(task: ReplicationTask): DestinationStatus {
     queuedAt: task.enqueuedAt,
     finishedAt: task.finishedAt,
     fromBatch: task.fromBatch,
+    operation: task.kind,
   };
 }
 

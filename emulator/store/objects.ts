@@ -4,7 +4,7 @@ import type { BlobStore } from './blobs';
 import type { BucketStore } from './buckets';
 import type { MetadataDb } from './metadata';
 import { toVersion, type VersionRow } from './rows';
-import { emptyAttributes, type ObjectAttributes, type ObjectChecksum, type ObjectVersion, type ReplicationStatus, type Tag } from './types';
+import { emptyAttributes, type Bucket, type ObjectAttributes, type ObjectChecksum, type ObjectVersion, type ReplicationStatus, type Tag } from './types';
 import { NULL_VERSION_ID, isWellFormedVersionId } from './version-ids';
 import type { NewVersionInput, VersionWriter } from './versions';
 import { refreshLatest } from './version-order';
@@ -48,13 +48,26 @@ function invalidVersionId(versionId: string): S3Error {
   });
 }
 
+/** Run inside the transaction of a user's tag change (PutObjectTagging / DeleteObjectTagging); throwing aborts it. */
+export type TagsChangedHook = (tx: MetadataDb, version: ObjectVersion, bucket: Bucket) => void;
+
 export class ObjectStore {
+  private readonly tagsChangedHooks: TagsChangedHook[] = [];
+
   constructor(
     private readonly db: MetadataDb,
     private readonly blobs: BlobStore,
     private readonly buckets: BucketStore,
     private readonly versions: VersionWriter,
   ) {}
+
+  onTagsChanged(hook: TagsChangedHook): () => void {
+    this.tagsChangedHooks.push(hook);
+    return () => {
+      const index = this.tagsChangedHooks.indexOf(hook);
+      if (index >= 0) this.tagsChangedHooks.splice(index, 1);
+    };
+  }
 
   async put(bucketName: string, key: string, body: IncomingBody, input: PutObjectInput): Promise<ObjectVersion> {
     this.buckets.require(bucketName);
@@ -258,13 +271,36 @@ export class ObjectStore {
     return { versionId, deleteMarker: removed?.isDeleteMarker ?? false };
   }
 
-  /** Replaces a version's tag set; returns the version id it applied to. */
+  /** A user's tag change: replaces a version's tag set and runs the tag hooks in the same transaction. */
   setTags(bucketName: string, key: string, versionId: string | undefined, tags: Tag[]): ObjectVersion {
-    const version = this.resolveForRead(bucketName, key, versionId, 'PUT');
-    this.db
-      .prepare('UPDATE object_versions SET tags = ? WHERE seq = ?')
-      .run(tags.length > 0 ? JSON.stringify(tags) : null, version.seq);
-    return { ...version, tags };
+    return this.db.transaction(() => {
+      const version = this.resolveForRead(bucketName, key, versionId, 'PUT');
+      this.writeTags(version.seq, tags);
+      const changed = { ...version, tags };
+      if (this.tagsChangedHooks.length > 0) {
+        const bucket = this.buckets.require(bucketName);
+        for (const hook of this.tagsChangedHooks) hook(this.db, changed, bucket);
+      }
+      return changed;
+    })();
+  }
+
+  /** Replication's tag write on a replica (or back on a source): no hooks, so it is never replicated again. */
+  setReplicatedTags(bucketName: string, key: string, versionId: string, tags: readonly Tag[]): boolean {
+    const bucket = this.buckets.find(bucketName);
+    if (!bucket) return false;
+    const row = this.db
+      .prepare<[number, string, string], { seq: number }>(
+        'SELECT seq FROM object_versions WHERE bucket_id = ? AND key = ? AND version_id = ? AND is_delete_marker = 0',
+      )
+      .get(bucket.id, key, versionId);
+    if (!row) return false;
+    this.writeTags(row.seq, tags);
+    return true;
+  }
+
+  private writeTags(seq: number, tags: readonly Tag[]): void {
+    this.db.prepare('UPDATE object_versions SET tags = ? WHERE seq = ?').run(tags.length > 0 ? JSON.stringify(tags) : null, seq);
   }
 
   /** Used by replication workers to move a version through PENDING → COMPLETED / FAILED. */

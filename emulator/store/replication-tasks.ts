@@ -5,6 +5,9 @@ import type { ReplicationStatus } from './types';
 
 export type TaskState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
+/** OBJECT copies a version (or delete marker); TAGS copies a version's current tag set onto the destination's. */
+export type TaskKind = 'OBJECT' | 'TAGS';
+
 export interface ReplicationTask {
   id: number;
   sourceBucketId: number;
@@ -24,6 +27,9 @@ export interface ReplicationTask {
   failureReason: string | null;
   failureDetail: string | null;
   fromBatch: boolean;
+  kind: TaskKind;
+  /** The source version is a replica whose change goes back to its origin (replica modification sync). */
+  fromReplica: boolean;
 }
 
 export interface NewTask {
@@ -59,6 +65,8 @@ interface TaskRow {
   failure_reason: string | null;
   failure_detail: string | null;
   from_batch: number;
+  kind: TaskKind;
+  from_replica: number;
 }
 
 export const TASK_COLUMNS = `t.*, b.name AS source_bucket`;
@@ -84,6 +92,8 @@ export function toTask(row: TaskRow): ReplicationTask {
     failureReason: row.failure_reason,
     failureDetail: row.failure_detail,
     fromBatch: row.from_batch === 1,
+    kind: row.kind,
+    fromReplica: row.from_replica === 1,
   };
 }
 
@@ -153,7 +163,7 @@ export function enqueueTask(db: MetadataDb, task: NewTask): void {
     `INSERT INTO replication_tasks (source_bucket_id, key, version_id, source_seq, is_delete_marker, size,
        destination_bucket, rule_id, state, attempts, not_before, enqueued_at, from_batch)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
-     ON CONFLICT (source_bucket_id, key, version_id, destination_bucket) DO UPDATE SET
+     ON CONFLICT (source_bucket_id, key, version_id, destination_bucket) WHERE kind = 'OBJECT' DO UPDATE SET
        state = 'QUEUED', attempts = 0, not_before = excluded.not_before, enqueued_at = excluded.enqueued_at,
        finished_at = NULL, failure_reason = NULL, failure_detail = NULL, from_batch = excluded.from_batch,
        rule_id = excluded.rule_id, source_seq = excluded.source_seq, size = excluded.size
@@ -172,6 +182,67 @@ export function enqueueTask(db: MetadataDb, task: NewTask): void {
     task.fromBatch ? 1 : 0,
   );
   refreshGroupReadiness(db, task);
+}
+
+/**
+ * Queues the replication of a version's tag change to one destination. A TAGS task still waiting for that version
+ * and destination already copies the tags current when it runs, so it absorbs this change; otherwise (none, or one
+ * already running with the older tags) a new task queues behind the key's open work.
+ */
+export function enqueueTagsTask(
+  db: MetadataDb,
+  task: Omit<NewTask, 'isDeleteMarker' | 'size' | 'fromBatch'> & { fromReplica: boolean },
+): void {
+  const waiting = db
+    .prepare<[number, string, string, string], { id: number }>(
+      `SELECT id FROM replication_tasks
+       WHERE source_bucket_id = ? AND key = ? AND version_id = ? AND destination_bucket = ? AND kind = 'TAGS' AND state = 'QUEUED'`,
+    )
+    .get(task.sourceBucketId, task.key, task.versionId, task.destinationBucket);
+  if (waiting) return;
+  db.prepare(
+    `INSERT INTO replication_tasks (source_bucket_id, key, version_id, source_seq, is_delete_marker, size,
+       destination_bucket, rule_id, state, attempts, not_before, enqueued_at, from_batch, kind, from_replica)
+     VALUES (?, ?, ?, ?, 0, 0, ?, ?, 'QUEUED', 0, ?, ?, 0, 'TAGS', ?)`,
+  ).run(
+    task.sourceBucketId,
+    task.key,
+    task.versionId,
+    task.sourceSeq,
+    task.destinationBucket,
+    task.ruleId,
+    task.notBefore,
+    task.enqueuedAt,
+    task.fromReplica ? 1 : 0,
+  );
+  refreshGroupReadiness(db, task);
+}
+
+/** Destinations an OBJECT task of this version went to or is going to (not those that failed). */
+export function objectTaskDestinations(
+  db: MetadataDb,
+  sourceBucketId: number,
+  key: string,
+  versionId: string,
+): { destinationBucket: string; ruleId: string | null }[] {
+  return db
+    .prepare<[number, string, string], { destination_bucket: string; rule_id: string | null }>(
+      `SELECT destination_bucket, rule_id FROM replication_tasks
+       WHERE source_bucket_id = ? AND key = ? AND version_id = ? AND kind = 'OBJECT' AND state <> 'FAILED' ORDER BY id`,
+    )
+    .all(sourceBucketId, key, versionId)
+    .map((row) => ({ destinationBucket: row.destination_bucket, ruleId: row.rule_id }));
+}
+
+/** Whether a version already had a change replicated from it as a replica (its status may no longer say REPLICA). */
+export function hasReplicaTasks(db: MetadataDb, sourceBucketId: number, key: string, versionId: string): boolean {
+  return (
+    db
+      .prepare<[number, string, string], { one: number }>(
+        `SELECT 1 AS one FROM replication_tasks WHERE source_bucket_id = ? AND key = ? AND version_id = ? AND from_replica = 1 LIMIT 1`,
+      )
+      .get(sourceBucketId, key, versionId) !== undefined
+  );
 }
 
 /**
@@ -277,35 +348,46 @@ export function setTaskNotBefore(db: MetadataDb, id: number, notBefore: number):
 }
 
 /**
- * The source version's status from its tasks: PENDING while any destination is open, then FAILED when any
- * destination failed (with the first failure's reason), else COMPLETED. Undefined when it has no tasks.
+ * The source version's status from its tasks, counting for each destination its OBJECT task and its latest TAGS
+ * task: PENDING while any is open, then FAILED when any failed (with the first failure's reason), else COMPLETED —
+ * or REPLICA again for a replica whose change went back to its origin. Undefined when it has no tasks.
  */
 export function aggregateVersionStatus(
   db: MetadataDb,
   sourceBucketId: number,
   key: string,
   versionId: string,
-): { status: ReplicationStatus; reason: string | null } | undefined {
+): { status: ReplicationStatus; reason: string | null; fromReplica: boolean } | undefined {
   const rows = db
-    .prepare<[number, string, string], { state: TaskState; failure_reason: string | null }>(
-      `SELECT state, failure_reason FROM replication_tasks
-       WHERE source_bucket_id = ? AND key = ? AND version_id = ? ORDER BY id`,
+    .prepare<[number, string, string], { state: TaskState; failure_reason: string | null; from_replica: number }>(
+      `SELECT t.state, t.failure_reason, t.from_replica FROM replication_tasks t
+       WHERE t.source_bucket_id = ? AND t.key = ? AND t.version_id = ?
+         AND t.id = (SELECT MAX(o.id) FROM replication_tasks o
+                     WHERE o.source_bucket_id = t.source_bucket_id AND o.key = t.key AND o.version_id = t.version_id
+                       AND o.destination_bucket = t.destination_bucket AND o.kind = t.kind)
+       ORDER BY t.id`,
     )
     .all(sourceBucketId, key, versionId);
   if (rows.length === 0) return undefined;
-  if (rows.some((row) => row.state === 'QUEUED' || row.state === 'RUNNING')) return { status: 'PENDING', reason: null };
+  const fromReplica = rows.some((row) => row.from_replica === 1);
+  if (rows.some((row) => row.state === 'QUEUED' || row.state === 'RUNNING')) return { status: 'PENDING', reason: null, fromReplica };
   const failed = rows.find((row) => row.state === 'FAILED');
-  return failed ? { status: 'FAILED', reason: failed.failure_reason } : { status: 'COMPLETED', reason: null };
+  if (failed) return { status: 'FAILED', reason: failed.failure_reason, fromReplica };
+  return { status: fromReplica ? 'REPLICA' : 'COMPLETED', reason: null, fromReplica };
 }
 
-/** Writes the aggregate status onto the source version row (no-op when the version is gone). */
+/**
+ * Writes the aggregate status onto the source version row (no-op when the version is gone). A replica's row
+ * changes only through its own (replica modification sync) tasks.
+ */
 export function refreshVersionStatus(db: MetadataDb, sourceBucketId: number, key: string, versionId: string): void {
   db.transaction(() => {
     const aggregate = aggregateVersionStatus(db, sourceBucketId, key, versionId);
     if (!aggregate) return;
     db.prepare(
       `UPDATE object_versions SET replication_status = ?, replication_failure_reason = ?
-       WHERE bucket_id = ? AND key = ? AND version_id = ? AND (replication_status IS NULL OR replication_status <> 'REPLICA')`,
-    ).run(aggregate.status, aggregate.reason, sourceBucketId, key, versionId);
+       WHERE bucket_id = ? AND key = ? AND version_id = ?
+         AND (? = 1 OR replication_status IS NULL OR replication_status <> 'REPLICA')`,
+    ).run(aggregate.status, aggregate.reason, sourceBucketId, key, versionId, aggregate.fromReplica ? 1 : 0);
   })();
 }

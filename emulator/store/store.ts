@@ -5,7 +5,7 @@ import { InlineBlobs } from './inline-blobs';
 import { Listing } from './listing';
 import { openMetadataDb, type MetadataDb } from './metadata';
 import { MultipartStore } from './multipart';
-import { ObjectStore } from './objects';
+import { ObjectStore, type TagsChangedHook } from './objects';
 import { FaultInjectingBlobStore, type StorageFaults } from './storage-faults';
 import { VersionWriter, type VersionCreatedHook } from './versions';
 import { fsyncFile, WalSync } from './wal-sync';
@@ -47,6 +47,11 @@ export class Store {
   /** Registers a hook run inside the transaction of every new version / delete marker. Returns an unregister. */
   onVersionCreated(hook: VersionCreatedHook): () => void {
     return this.versionWriter.onVersionCreated(hook);
+  }
+
+  /** Registers a hook run inside the transaction of every user tag change on a version. Returns an unregister. */
+  onTagsChanged(hook: TagsChangedHook): () => void {
+    return this.objects.onTagsChanged(hook);
   }
 
   /** Resolves when every metadata commit made so far is on disk (group commit; see wal-sync.ts). */
