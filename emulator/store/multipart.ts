@@ -5,7 +5,7 @@ import type { BucketStore } from './buckets';
 import { walkKeys, type WalkEntry, type WalkSource } from './key-walk';
 import type { MetadataDb } from './metadata';
 import type { IncomingBody, ObjectStore } from './objects';
-import type { ObjectAttributes, ObjectVersion, Tag } from './types';
+import type { ObjectAttributes, ObjectChecksum, ObjectVersion, Tag } from './types';
 
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -255,9 +255,11 @@ export class MultipartStore {
     });
   }
 
+  /** `objectChecksum` decides the object's checksum from the chosen parts (and may refuse them by throwing). */
   async complete(
     upload: MultipartUpload,
     requested: { partNumber: number; etag: string }[],
+    objectChecksum: (chosen: readonly UploadedPart[]) => ObjectChecksum | null = () => null,
   ): Promise<ObjectVersion> {
     if (requested.length === 0) throw new S3Error('MalformedXML');
     for (let i = 1; i < requested.length; i += 1) {
@@ -286,6 +288,7 @@ export class MultipartStore {
         });
       }
     });
+    const checksum = objectChecksum(chosen);
     const md5s = Buffer.concat(chosen.map((part) => Buffer.from(unquote(part.etag), 'hex')));
     const etag = `"${createHash('md5').update(md5s).digest('hex')}-${chosen.length}"`;
     let blob;
@@ -308,8 +311,7 @@ export class MultipartStore {
         etag,
         blobId: blob.id,
         partsCount: chosen.length,
-        // NOTE: multipart objects carry no (composite) checksum; GET then returns none.
-        checksum: null,
+        checksum,
         ownerId: upload.ownerId,
       },
       () => {
