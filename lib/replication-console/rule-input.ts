@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { REPLICATION_LIMITS, REPLICATION_STORAGE_CLASSES, REPLICATION_STATUSES, type StorageClass } from '@/lib/replication/schema';
+import { REPLICATION_LIMITS, REPLICATION_STORAGE_CLASSES, REPLICATION_STATUSES, type StorageClass } from '@/lib/replication/constants';
 import { validateBucketName } from '@/lib/s3/bucket-name';
 import { validateTagKey, validateTagValue } from '@/lib/s3/tags';
+import { MAX_FILTER_TAGS, MAX_PRIORITY } from '@/lib/replication-console/rule-limits';
 
 /**
  * What the four-step wizard sends to the server: the person's choices, not yet a ReplicationRule.
@@ -9,9 +10,7 @@ import { validateTagKey, validateTagValue } from '@/lib/s3/tags';
  * Field paths are the wizard's field names, so `fieldErrors` land next to the right control.
  */
 
-/** A replication filter may carry at most as many tags as an object can have. */
-export const MAX_FILTER_TAGS = 10;
-export const MAX_PRIORITY = 2_147_483_647;
+export { MAX_FILTER_TAGS, MAX_PRIORITY };
 /** IAM role names: 1–64 characters of `[\w+=,.@-]`. */
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;

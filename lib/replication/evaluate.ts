@@ -1,4 +1,5 @@
-import { NON_REPLICATED_SOURCE_STORAGE_CLASSES, type ReplicationConfiguration, type ReplicationRule, type Tag } from '@/lib/replication/schema';
+import { NON_REPLICATED_SOURCE_STORAGE_CLASSES } from '@/lib/replication/constants';
+import type { ReplicationConfiguration, ReplicationRule, Tag } from '@/lib/replication/schema';
 import {
   isRuleEnabled,
   isV2Configuration,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPLICATION_STATUSES, STORAGE_CLASSES } from '@/lib/replication/constants';
 
 /**
  * Zod schema of a ReplicationConfiguration in the AWS SDK's JSON shape (the shape of
@@ -8,34 +9,18 @@ import { z } from 'zod';
  * Objects are strict: an unknown member is an error, as S3 rejects unknown XML elements.
  */
 
-export const REPLICATION_STATUSES = ['Enabled', 'Disabled'] as const;
+export {
+  NON_REPLICATED_SOURCE_STORAGE_CLASSES,
+  REPLICATION_LIMITS,
+  REPLICATION_STATUSES,
+  REPLICATION_STORAGE_CLASSES,
+  STORAGE_CLASSES,
+  type ReplicationStatus,
+  type StorageClass,
+} from '@/lib/replication/constants';
+
 export const replicationStatusSchema = z.enum(REPLICATION_STATUSES);
-export type ReplicationStatus = z.infer<typeof replicationStatusSchema>;
-
-/** Every value of the API model's StorageClass enum. */
-export const STORAGE_CLASSES = [
-  'STANDARD',
-  'REDUCED_REDUNDANCY',
-  'STANDARD_IA',
-  'ONEZONE_IA',
-  'INTELLIGENT_TIERING',
-  'GLACIER',
-  'DEEP_ARCHIVE',
-  'OUTPOSTS',
-  'GLACIER_IR',
-  'SNOW',
-  'EXPRESS_ONEZONE',
-  'FSX_OPENZFS',
-  'FSX_ONTAP',
-] as const;
 export const storageClassSchema = z.enum(STORAGE_CLASSES);
-export type StorageClass = z.infer<typeof storageClassSchema>;
-
-/** The model documents FSX_OPENZFS as not accepted as a replication destination class. */
-export const REPLICATION_STORAGE_CLASSES: readonly StorageClass[] = STORAGE_CLASSES.filter((c) => c !== 'FSX_OPENZFS');
-
-/** Source-side classes whose objects S3 does not replicate (Glacier Flexible Retrieval, Deep Archive). */
-export const NON_REPLICATED_SOURCE_STORAGE_CLASSES: readonly string[] = ['GLACIER', 'DEEP_ARCHIVE'];
 
 export const tagSchema = z.strictObject({ Key: z.string(), Value: z.string() });
 export type Tag = z.infer<typeof tagSchema>;
@@ -112,13 +97,3 @@ export const replicationConfigurationSchema = z.strictObject({
   Rules: z.array(replicationRuleSchema),
 });
 export type ReplicationConfiguration = z.infer<typeof replicationConfigurationSchema>;
-
-/** S3's rule limits (API model). */
-export const REPLICATION_LIMITS = {
-  maxRules: 1000,
-  maxRuleIdLength: 255,
-  maxPrefixLength: 1024,
-  maxTagKeyLength: 128,
-  maxTagValueLength: 256,
-  replicationTimeMinutes: 15,
-} as const;

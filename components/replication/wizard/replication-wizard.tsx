@@ -2,25 +2,28 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useReducer, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useReducer, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import type { ActionFailure } from '@/lib/actions/result';
 import { bucketKeys } from '@/lib/queries/buckets';
 import { fetchBucketReplication, replicationKeys } from '@/lib/queries/replication';
-import { StepDestination } from './step-destination';
-import { StepOptions } from './step-options';
-import { StepReview } from './step-review';
 import { StepSource } from './step-source';
 import {
   draftToInput,
   initialWizardState,
-  stepErrors,
   WIZARD_STEPS,
   wizardReducer,
   type WizardDraft,
   type WizardStep,
 } from './wizard-state';
+
+// Steps after the first, and the step check (it brings zod), load after the page: not part of its first JavaScript.
+const StepDestination = dynamic(() => import('./step-destination').then((module) => module.StepDestination));
+const StepOptions = dynamic(() => import('./step-options').then((module) => module.StepOptions));
+const StepReview = dynamic(() => import('./step-review').then((module) => module.StepReview));
+const loadStepErrors = () => import('./step-errors').then((module) => module.stepErrors);
 
 function StepList({ step, reached, onGoTo }: { step: WizardStep; reached: WizardStep; onGoTo: (step: WizardStep) => void }) {
   return (
@@ -62,8 +65,13 @@ export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft:
   const queryClient = useQueryClient();
   const { step, draft, fieldErrors } = state;
 
-  function goTo(target: WizardStep) {
+  useEffect(() => {
+    void loadStepErrors();
+  }, []);
+
+  async function goTo(target: WizardStep) {
     if (target > step) {
+      const stepErrors = await loadStepErrors();
       const errors = stepErrors(draft, step);
       if (Object.keys(errors).length > 0) {
         dispatch({ type: 'showErrors', fieldErrors: errors });
@@ -97,7 +105,7 @@ export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft:
   const stepProps = { draft, dispatch, errors: fieldErrors };
   return (
     <div className="space-y-4">
-      <StepList step={step} reached={state.reached} onGoTo={goTo} />
+      <StepList step={step} reached={state.reached} onGoTo={(target) => void goTo(target)} />
       <h2 className="text-xl font-bold">
         Step {step + 1}: {WIZARD_STEPS[step]}
       </h2>
@@ -115,9 +123,9 @@ export function ReplicationWizard({ initialDraft, currentRole }: { initialDraft:
         />
       ) : null}
       <div className="flex gap-2">
-        {step > 0 ? <Button onClick={() => goTo((step - 1) as WizardStep)}>Previous</Button> : null}
+        {step > 0 ? <Button onClick={() => void goTo((step - 1) as WizardStep)}>Previous</Button> : null}
         {step < 3 ? (
-          <Button variant="primary" onClick={() => goTo((step + 1) as WizardStep)}>
+          <Button variant="primary" onClick={() => void goTo((step + 1) as WizardStep)}>
             Next
           </Button>
         ) : null}

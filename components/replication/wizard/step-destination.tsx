@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { bucketsQuery, type BucketSummary } from '@/lib/queries/buckets';
-import { REPLICATION_STORAGE_CLASSES, type StorageClass } from '@/lib/replication/schema';
+import { REPLICATION_STORAGE_CLASSES, type StorageClass } from '@/lib/replication/constants';
 import { Checkbox, FormSection, RadioGroup } from '../choice';
 import { regionLabel } from '../region-label';
 import { setDraft, type StepProps } from './step-props';

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Checkbox, FormSection, RadioGroup } from '../choice';
 import { bucketsQuery } from '@/lib/queries/buckets';
-import { MAX_FILTER_TAGS } from '@/lib/replication-console/rule-input';
+import { MAX_FILTER_TAGS } from '@/lib/replication-console/rule-limits';
 import { ScopePreview } from './scope-preview';
 import { regionLabel } from '../region-label';
 import { setDraft, type StepProps } from './step-props';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
-import { draftToInput, editRuleDraft, initialWizardState, newRuleDraft, stepErrors, wizardReducer } from './wizard-state';
+import { stepErrors } from './step-errors';
+import { draftToInput, editRuleDraft, initialWizardState, newRuleDraft, wizardReducer } from './wizard-state';
 
 const existing: ReplicationConfiguration = {
   Role: 'arn:aws:iam::123456789012:role/service-role/s3crr_role_for_jtpbucket_to_jtp1bucket',

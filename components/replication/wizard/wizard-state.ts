@@ -1,7 +1,7 @@
 import type { ReplicationConfiguration, ReplicationStatus, StorageClass } from '@/lib/replication/schema';
 import { nextFreePriority } from '@/lib/replication/merge';
 import { ruleToInputFields } from '@/lib/replication-console/build-rule';
-import { ruleInputSchema, type RuleInput, type TagRow } from '@/lib/replication-console/rule-input';
+import type { RuleInput, TagRow } from '@/lib/replication-console/rule-input';
 
 /**
  * The wizard's state across its four steps: the person's draft (kept whole when they go back, and when they
@@ -159,19 +159,6 @@ export function stepOfField(path: string): WizardStep {
   }
   if (/^(role|ruleName|status|priority)/.test(path)) return 2;
   return 3;
-}
-
-/** The browser-side check of one step (the server checks everything again). */
-export function stepErrors(draft: WizardDraft, step: WizardStep): Record<string, string[]> {
-  const parsed = ruleInputSchema.safeParse(draftToInput(draft));
-  if (parsed.success) return {};
-  const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (stepOfField(path) > step) continue;
-    (errors[path || '_form'] ??= []).push(issue.message);
-  }
-  return errors;
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
