@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -10,13 +11,15 @@ import { StatusMessage } from '@/components/ui/status-message';
 import { bucketReplicationQuery } from '@/lib/queries/replication';
 import type { RuleChange } from '@/lib/replication-console/rule-changes';
 import type { BucketReplicationView } from '@/lib/replication-console/views';
-import { EditPrioritiesDialog } from './edit-priorities-dialog';
-import { ExportConfiguration } from './export-configuration';
-import { GlobalSettingsDialog } from './global-settings-dialog';
 import { ReplicationSummary } from './replication-summary';
 import { RulesTable } from './rules-table';
-import { ReplicateExistingDialog } from './saved-dialog';
 import { useRuleChange } from './use-rule-change';
+
+// Dialogs and the export renderers load on their own, after the page: not part of its first JavaScript.
+const EditPrioritiesDialog = dynamic(() => import('./edit-priorities-dialog').then((module) => module.EditPrioritiesDialog));
+const ExportConfiguration = dynamic(() => import('./export-configuration').then((module) => module.ExportConfiguration));
+const GlobalSettingsDialog = dynamic(() => import('./global-settings-dialog').then((module) => module.GlobalSettingsDialog));
+const ReplicateExistingDialog = dynamic(() => import('./saved-dialog').then((module) => module.ReplicateExistingDialog));
 
 export const UPDATED_MESSAGE = 'Replication configuration updated successfully';
 
