@@ -1,29 +1,16 @@
 'use client';
 
-import { useEffect } from 'react';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { lazy, Suspense } from 'react';
 
-/**
- * The body of a segment's error.tsx. Server errors reach the browser without their message in production,
- * so this shows the digest to match the server log.
- */
-export function SegmentError({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
+// The alert is fetched only when a segment fails: every error.tsx is part of its route's first JavaScript, and the
+// bundler copies what each one imports into its own chunk.
+const SegmentErrorAlert = lazy(() => import('@/components/layout/segment-error-alert').then((module) => ({ default: module.SegmentErrorAlert })));
+
+/** The body of a segment's error.tsx (see SegmentErrorAlert). */
+export function SegmentError(props: { what: string; error: unknown; retry: () => void }) {
   return (
-    <Alert
-      tone="error"
-      title={`Could not show ${what}`}
-      action={
-        <Button variant="normal" onClick={retry}>
-          Try again
-        </Button>
-      }
-    >
-      <p>Something went wrong on the console server. Its log has the details{digest ? ` (error id ${digest})` : ''}.</p>
-    </Alert>
+    <Suspense>
+      <SegmentErrorAlert {...props} />
+    </Suspense>
   );
 }
