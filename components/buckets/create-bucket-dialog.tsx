@@ -1,58 +1,19 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import { createBucketAction } from '@/app/buckets/actions';
-import { CheckboxField } from '@/components/bucket/checkbox-field';
-import { Alert } from '@/components/ui/alert';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { StatusMessage } from '@/components/ui/status-message';
-import { isActionError, unwrap } from '@/lib/actions/client';
-import { bucketKeys } from '@/lib/queries/buckets';
-import { validateBucketName } from '@/lib/s3/bucket-name';
-import { REGION_OPTIONS } from './create-bucket-regions';
 
-type Draft = { name: string; region: string; versioning: boolean };
-const EMPTY_DRAFT: Draft = { name: '', region: '', versioning: false };
+// The form (regions, name checks, the mutation) is fetched on the first click, not with the bucket list.
+const CreateBucketForm = lazy(() => import('@/components/buckets/create-bucket-form').then((module) => ({ default: module.CreateBucketForm })));
 
-/** "Create bucket": name checked as S3 checks it while typing, region, and versioning (needed for replication). */
+/** "Create bucket": the button, the dialog behind it, and the link to the bucket just created. */
 export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Draft>({ ...EMPTY_DRAFT, region: defaultRegion ?? '' });
-  const [nameTouched, setNameTouched] = useState(false);
+  // Mounted from the first opening on, so that closing the native dialog hands focus back to the button.
+  const [opened, setOpened] = useState(false);
   const [created, setCreated] = useState<string | undefined>();
-
-  const mutation = useMutation({
-    mutationFn: (input: Draft) => createBucketAction(input).then(unwrap),
-    onSuccess: async (bucket) => {
-      setCreated(bucket.name);
-      setOpen(false);
-      setDraft({ ...EMPTY_DRAFT, region: defaultRegion ?? '' });
-      setNameTouched(false);
-      await queryClient.invalidateQueries({ queryKey: bucketKeys.all });
-    },
-  });
-
-  const serverErrors = isActionError(mutation.error) ? mutation.error.fieldErrors : {};
-  const nameErrors = [...new Set([...(nameTouched ? validateBucketName(draft.name) : []), ...(serverErrors.name ?? [])])];
-  const failure = mutation.error && !(isActionError(mutation.error) && mutation.error.code === 'InvalidInput') ? mutation.error : undefined;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setNameTouched(true);
-    if (validateBucketName(draft.name).length > 0) return;
-    mutation.mutate(draft);
-  }
-
-  function close() {
-    setOpen(false);
-    mutation.reset();
-  }
 
   return (
     <>
@@ -61,6 +22,7 @@ export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }
         onClick={() => {
           setCreated(undefined);
           setOpen(true);
+          setOpened(true);
         }}
       >
         Create bucket
@@ -71,53 +33,19 @@ export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }
           Created <Link href={`/buckets/${encodeURIComponent(created)}/objects`}>{created}</Link>.
         </p>
       ) : null}
-      <Dialog open={open} onClose={close} title="Create bucket">
-        <form className="space-y-4" onSubmit={submit} noValidate>
-          <Input
-            label="Bucket name"
-            name="name"
-            autoComplete="off"
-            spellCheck={false}
-            hint="3 to 63 characters: lowercase letters, numbers, periods and hyphens; unique across all of S3."
-            value={draft.name}
-            errors={nameErrors}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-            onBlur={() => setNameTouched(draft.name.length > 0)}
+      {opened ? (
+        <Suspense>
+          <CreateBucketForm
+            open={open}
+            defaultRegion={defaultRegion}
+            onClose={() => setOpen(false)}
+            onCreated={(name) => {
+              setCreated(name);
+              setOpen(false);
+            }}
           />
-          <Select
-            label="AWS Region"
-            name="region"
-            placeholder="Choose an AWS Region"
-            options={REGION_OPTIONS}
-            value={draft.region}
-            errors={serverErrors.region}
-            onChange={(event) => setDraft({ ...draft, region: event.target.value })}
-            required
-          />
-          <CheckboxField
-            label="Enable versioning"
-            hint="Keeps every version of every object. Replication needs versioning on both the source and the destination bucket."
-            checked={draft.versioning}
-            onChange={(event) => setDraft({ ...draft, versioning: event.target.checked })}
-          />
-          {failure ? (
-            <Alert tone="error" title="The bucket was not created">
-              <p>
-                {failure.message}
-                {isActionError(failure) ? <span className="text-gray-700"> ({failure.code})</span> : null}
-              </p>
-            </Alert>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="link" onClick={close} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" pending={mutation.isPending}>
-              Create bucket
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        </Suspense>
+      ) : null}
     </>
   );
 }
