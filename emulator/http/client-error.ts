@@ -15,7 +15,16 @@ interface ParserError extends Error {
 }
 
 /** The response Node is writing on the socket, if any (internal but stable since Node 0.x). */
-type HttpSocket = Duplex & { _httpMessage?: { writableEnded: boolean; once(event: 'finish' | 'close', listener: () => void): void } | null };
+type HttpSocket = Duplex & {
+  _httpMessage?: {
+    writableEnded: boolean;
+    req?: { complete: boolean };
+    once(event: 'finish' | 'close', listener: () => void): void;
+  } | null;
+};
+
+/** Errors that mean the client went away (closed mid-request): there is nobody left to answer. */
+const CLIENT_GONE = new Set(['HPE_INVALID_EOF_STATE', 'ECONNRESET', 'EPIPE']);
 
 /** How long a connection we answered may linger while the client is still sending before it is cut. */
 const LINGER_MS = 5_000;
@@ -91,6 +100,13 @@ export function handleClientError(error: Error, socket: Duplex): void {
   if (answered.has(socket)) return;
   answered.add(socket);
   const inFlight = (socket as HttpSocket)._httpMessage;
+  const code = (error as ParserError).code ?? '';
+  if (CLIENT_GONE.has(code) || !socket.writable || (inFlight && !inFlight.writableEnded && inFlight.req?.complete === false)) {
+    // The client left, or the request being handled is the broken one (its body never completed): as Node itself
+    // does, drop the connection so the handler's body stream ends with an error instead of waiting forever.
+    socket.destroy();
+    return;
+  }
   if (inFlight && !inFlight.writableEnded) {
     // A pipelined request broke while the previous response is being written; answer after it, never inside it.
     let done = false;
