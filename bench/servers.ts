@@ -42,12 +42,15 @@ export interface EndpointStartOptions {
   dataDir?: string;
   /** Write a V8 CPU profile of the endpoint into this directory when it stops. */
   cpuProfileDir?: string;
+  /** Modules the endpoint process preloads with `--import` (e.g. `bench/loop-delay-monitor.ts`), paths from the repo root. */
+  preload?: string[];
 }
 
 /** The embedded endpoint as it ships (`emulator/main.ts`), in its own process, on a free port. */
 export async function startOurEndpoint(options: EndpointStartOptions = {}): Promise<ServerUnderTest> {
   const dataDir = options.dataDir ?? makeTempDir('endpoint');
   const profileArgs = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [];
+  const preloadArgs = (options.preload ?? []).flatMap((module) => ['--import', `./${module}`]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     EMULATOR_HOST: '127.0.0.1',
@@ -58,7 +61,7 @@ export async function startOurEndpoint(options: EndpointStartOptions = {}): Prom
   };
   if (options.replicationDelayMs !== undefined) env.EMULATOR_REPLICATION_DELAY_MS = String(options.replicationDelayMs);
   else delete env.EMULATOR_REPLICATION_DELAY_MS;
-  const child = spawnTracked(process.execPath, [...profileArgs, '--import', 'tsx', 'emulator/main.ts'], { cwd: REPO_ROOT, env });
+  const child = spawnTracked(process.execPath, [...profileArgs, '--import', 'tsx', ...preloadArgs, 'emulator/main.ts'], { cwd: REPO_ROOT, env });
   const [, url] = await child.waitForLine(/S3 endpoint listening on (http:\/\/\S+)/, READY_TIMEOUT_MS);
   return { kind: 'ours', label: 'embedded', url, credentials: BENCH_KEY, child, dataDir, stop: () => child.stop() };
 }
