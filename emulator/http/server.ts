@@ -11,6 +11,7 @@ import { S3Error, isKnownErrorCode, renderS3ErrorXml } from '../s3/errors';
 import { S3_HANDLERS } from '../s3/operations';
 import type { Store } from '../store/store';
 import { handleClientError } from './client-error';
+import { applyConnectionTimeouts } from './connection-timeouts';
 import { readRawBody, readWholeBody } from './read-body';
 import { openRequestBody, type BodySigning } from './request-body';
 import { routeRequest, type Route } from './router';
@@ -58,6 +59,7 @@ export function createEndpointServer(deps: ServerDependencies): Server {
     void handleRequest(req, res, deps);
   });
   server.on('clientError', handleClientError);
+  applyConnectionTimeouts(server);
   return server;
 }
 
