@@ -9,23 +9,14 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
 import { bucketReplicationQuery } from '@/lib/queries/replication';
-import type { RuleChange } from '@/lib/replication-console/rule-changes';
-import type { BucketReplicationView } from '@/lib/replication-console/views';
-import { ReplicationSummary } from './replication-summary';
-import { RulesTable } from './rules-table';
-import { useRuleChange } from './use-rule-change';
+import { newRuleHref } from './rule-options';
 
-// Dialogs and the export renderers load on their own, after the page: not part of its first JavaScript.
-const EditPrioritiesDialog = dynamic(() => import('./edit-priorities-dialog').then((module) => module.EditPrioritiesDialog));
-const ExportConfiguration = dynamic(() => import('./export-configuration').then((module) => module.ExportConfiguration));
-const GlobalSettingsDialog = dynamic(() => import('./global-settings-dialog').then((module) => module.GlobalSettingsDialog));
+// The rules, their actions and dialogs, and the export renderers load on their own: not part of the page's first
+// JavaScript (a bucket without rules never needs them).
+const ConfiguredReplication = dynamic(() => import('./configured-replication').then((module) => module.ConfiguredReplication));
 const ReplicateExistingDialog = dynamic(() => import('./saved-dialog').then((module) => module.ReplicateExistingDialog));
 
 export const UPDATED_MESSAGE = 'Replication configuration updated successfully';
-
-function newRuleHref(bucket: string): string {
-  return `/replication/new?${new URLSearchParams({ source: bucket })}`;
-}
 
 function GetStarted({ bucket }: { bucket: string }) {
   return (
@@ -37,53 +28,6 @@ function GetStarted({ bucket }: { bucket: string }) {
       <ButtonLink variant="primary" href={newRuleHref(bucket)}>
         Get started
       </ButtonLink>
-    </div>
-  );
-}
-
-/** What the success message adds about a change made from the rules table. */
-function describeChange(change: RuleChange): string {
-  switch (change.kind) {
-    case 'delete':
-      return `Rule ${change.ruleId} deleted.`;
-    case 'status':
-      return `Rule ${change.ruleId} ${change.status === 'Enabled' ? 'enabled' : 'disabled'}.`;
-    case 'priorities':
-      return 'Priorities saved.';
-    case 'role':
-      return `Every rule now uses ${change.roleArn}.`;
-  }
-}
-
-function Configured({ view, onUpdated }: { view: BucketReplicationView; onUpdated: (detail: string) => void }) {
-  const [dialog, setDialog] = useState<'priorities' | 'global' | null>(null);
-  const change = useRuleChange((done) => onUpdated(describeChange(done)));
-  const configuration = view.configuration;
-  if (!configuration) return null;
-  return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap gap-2">
-        <ButtonLink variant="primary" href={newRuleHref(view.bucket)}>
-          Create replication rule
-        </ButtonLink>
-        <ButtonLink href={newRuleHref(view.bucket)} aria-label="Add rule">
-          + Add rule
-        </ButtonLink>
-        <Button onClick={() => setDialog('priorities')} disabled={configuration.Rules.length < 2}>
-          Edit priorities
-        </Button>
-        <Button onClick={() => setDialog('global')}>Edit global settings</Button>
-      </div>
-      {change.error ? (
-        <Alert tone="error" title="The change was not saved">
-          {change.error.message}
-        </Alert>
-      ) : null}
-      <ReplicationSummary view={view} />
-      <RulesTable view={view} change={change} />
-      <ExportConfiguration bucket={view.bucket} configuration={configuration} />
-      {dialog === 'priorities' ? <EditPrioritiesDialog view={view} change={change} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'global' ? <GlobalSettingsDialog view={view} change={change} onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }
@@ -128,7 +72,7 @@ export function BucketReplicationPanel({ bucket }: { bucket: string }) {
           {query.error.message}
         </Alert>
       ) : query.data.configuration ? (
-        <Configured view={query.data} onUpdated={setUpdated} />
+        <ConfiguredReplication view={query.data} onUpdated={setUpdated} />
       ) : (
         <GetStarted bucket={bucket} />
       )}

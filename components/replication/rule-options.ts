@@ -18,3 +18,8 @@ export function replicaOwnerLabel(rule: ReplicationRule): string {
 export function compareHref(bucket: string, ruleId: string): string {
   return `/compare?${new URLSearchParams({ bucket, rule: ruleId })}`;
 }
+
+/** The wizard, adding a rule to `bucket`. */
+export function newRuleHref(bucket: string): string {
+  return `/replication/new?${new URLSearchParams({ source: bucket })}`;
+}
