@@ -1,11 +1,15 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import type { CompareTarget } from '@/lib/queries/compare';
 import { compareParams } from '@/lib/queries/compare';
-import { CompareResults } from './compare-results';
 import { TargetPicker } from './target-picker';
+
+// The results (table, metrics, batch replication and copy jobs) load on their own once a target is chosen: not part of
+// the page's first JavaScript.
+const CompareResults = dynamic(() => import('./compare-results').then((module) => module.CompareResults));
 
 /** The compare dashboard: what to compare lives in the URL (`?bucket=&rule=` links from the rules table work). */
 export function ComparePage({ target, backend }: { target: Partial<CompareTarget>; backend: 'embedded' | 'aws' }) {
