@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -9,9 +9,11 @@ import { Spinner } from '@/components/ui/spinner';
 import { StatusMessage } from '@/components/ui/status-message';
 import { replicationStatusesQuery } from '@/lib/queries/objects';
 import { versionPageQuery, type ObjectVersion, type VersionMarker } from '@/lib/queries/versions';
-import { DeleteVersionDialog } from './delete-version-dialog';
 import { PageNavigation } from './page-navigation';
 import { VersionTable } from './version-table';
+
+// The delete dialog (its mutation) is fetched when a first version is chosen for deletion, not with the list.
+const DeleteVersionDialog = lazy(() => import('@/components/objects/delete-version-dialog').then((module) => ({ default: module.DeleteVersionDialog })));
 
 /** "Show versions": every version and delete marker, a page at a time (key-marker / version-id-marker). */
 export function VersionBrowser({ bucket, initialPrefix }: { bucket: string; initialPrefix: string }) {
@@ -20,6 +22,8 @@ export function VersionBrowser({ bucket, initialPrefix }: { bucket: string; init
   // markers[i] starts page i + 1 (undefined for the first page).
   const [markers, setMarkers] = useState<(VersionMarker | undefined)[]>([undefined]);
   const [toDelete, setToDelete] = useState<ObjectVersion | undefined>();
+  // Mounted from the first deletion on, so that closing the native dialog hands focus back.
+  const [deleteAsked, setDeleteAsked] = useState(false);
 
   const pageIndex = markers.length - 1;
   const page = useQuery(versionPageQuery(bucket, prefix, markers[pageIndex]));
@@ -73,7 +77,15 @@ export function VersionBrowser({ bucket, initialPrefix }: { bucket: string; init
         page.data.versions.length === 0 ? (
           <p className="rounded-xl border border-line bg-white px-4 py-8 text-center text-sm">No versions{prefix ? ` with keys starting “${prefix}”` : ''}.</p>
         ) : (
-          <VersionTable bucket={bucket} versions={page.data.versions} statuses={statuses.data} onDelete={setToDelete} />
+          <VersionTable
+            bucket={bucket}
+            versions={page.data.versions}
+            statuses={statuses.data}
+            onDelete={(version) => {
+              setToDelete(version);
+              setDeleteAsked(true);
+            }}
+          />
         )
       ) : null}
       <PageNavigation
@@ -86,7 +98,11 @@ export function VersionBrowser({ bucket, initialPrefix }: { bucket: string; init
           if (next) setMarkers((current) => [...current, next]);
         }}
       />
-      <DeleteVersionDialog bucket={bucket} version={toDelete} onClose={() => setToDelete(undefined)} />
+      {deleteAsked ? (
+        <Suspense>
+          <DeleteVersionDialog bucket={bucket} version={toDelete} onClose={() => setToDelete(undefined)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }
