@@ -1,68 +1,31 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { createFolderAction } from '@/app/buckets/[bucket]/objects/actions';
-import { Alert } from '@/components/ui/alert';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
-import { isActionError, unwrap } from '@/lib/actions/client';
-import { objectKeys } from '@/lib/queries/objects';
+
+// The dialog (its mutation) is fetched on the first click, not with the object list.
+const CreateFolderForm = lazy(() => import('@/components/objects/create-folder-form').then((module) => ({ default: module.CreateFolderForm })));
 
 /** "Create folder": a zero-byte object whose key ends in "/", inside the folder shown. */
 export function CreateFolderDialog({ bucket, parent }: { bucket: string; parent: string }) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const mutation = useMutation({
-    mutationFn: () => createFolderAction({ bucket, parent, name }).then(unwrap),
-    onSuccess: async () => {
-      setOpen(false);
-      setName('');
-      await queryClient.invalidateQueries({ queryKey: objectKeys.all(bucket) });
-    },
-  });
-  const fieldErrors = isActionError(mutation.error) ? mutation.error.fieldErrors.name : undefined;
-
-  function close() {
-    setOpen(false);
-    mutation.reset();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    mutation.mutate();
-  }
-
+  // Mounted from the first opening on, so that closing the native dialog hands focus back to the button.
+  const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Create folder</Button>
-      <Dialog open={open} onClose={close} title="Create folder">
-        <form className="space-y-4" onSubmit={submit} noValidate>
-          <Input
-            label="Folder name"
-            hint={`Created in ${parent ? parent : `the root of ${bucket}`}. Do not include "/".`}
-            value={name}
-            autoComplete="off"
-            errors={fieldErrors}
-            onChange={(event) => setName(event.target.value)}
-          />
-          {mutation.error && !fieldErrors ? (
-            <Alert tone="error" title="The folder was not created">
-              <p>{mutation.error.message}</p>
-            </Alert>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="link" onClick={close} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" pending={mutation.isPending}>
-              Create folder
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      <Button
+        onClick={() => {
+          setOpen(true);
+          setOpened(true);
+        }}
+      >
+        Create folder
+      </Button>
+      {opened ? (
+        <Suspense>
+          <CreateFolderForm bucket={bucket} parent={parent} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
