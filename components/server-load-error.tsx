@@ -1,25 +1,11 @@
-'use client';
-
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
 import { BackendErrorAlert, type ShownError } from '@/components/backend-error-alert';
-import { Button } from '@/components/ui/button';
+import { RefreshButton } from '@/components/refresh-button';
 import type { BackendInfo } from '@/lib/aws/backend';
 
-/** A read that failed during the server render, with a button that renders the page again. */
+/**
+ * A read that failed during the server render, with a button that renders the page again. A server component: only
+ * the button is client code, the explanations stay out of the page's JavaScript.
+ */
 export function ServerLoadError({ title, error, backend }: { title: string; error: ShownError; backend: BackendInfo }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  return (
-    <BackendErrorAlert
-      title={title}
-      error={error}
-      backend={backend}
-      action={
-        <Button pending={pending} onClick={() => startTransition(() => router.refresh())}>
-          Try again
-        </Button>
-      }
-    />
-  );
+  return <BackendErrorAlert title={title} error={error} backend={backend} action={<RefreshButton />} />;
 }
