@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRule, filterFromScope, ruleToInputFields } from './build-rule';
 import type { RuleInput } from './rule-input';
-
-const base: RuleInput = {
-  sourceBucket: 'jtpbucket',
-  scope: { kind: 'bucket' },
-  replicateKmsObjects: false,
-  destination: { account: 'this', bucket: 'jtp1bucket' },
-  storageClass: null,
-  ownerOverride: false,
-  deleteMarkerReplication: false,
-  replicaModificationSync: false,
-  replicationTimeControl: false,
-  replicationMetrics: false,
-  role: { kind: 'new' },
-  ruleName: 'S3CRR',
-  status: 'Enabled',
-  priority: 0,
-  expectedFingerprint: null,
-};
+import { wizardInput } from './wizard-input.testkit';
 
 describe('filterFromScope', () => {
   it.each([
@@ -42,7 +25,7 @@ describe('filterFromScope', () => {
 
 describe('buildRule', () => {
   it('writes the tutorial rule in the V2 schema', () => {
-    expect(buildRule(base)).toEqual({
+    expect(buildRule(wizardInput)).toEqual({
       ID: 'S3CRR',
       Priority: 0,
       Filter: {},
@@ -54,7 +37,7 @@ describe('buildRule', () => {
 
   it('carries every option', () => {
     const rule = buildRule({
-      ...base,
+      ...wizardInput,
       replicateKmsObjects: true,
       replicaKmsKeyId: ' arn:aws:kms:ap-south-1:111122223333:key/k ',
       destination: { account: 'other', accountId: '444455556666', bucket: 'theirs' },
@@ -83,7 +66,7 @@ describe('buildRule', () => {
 
   it('round-trips through ruleToInputFields (what Edit prefills)', () => {
     const input: RuleInput = {
-      ...base,
+      ...wizardInput,
       scope: { kind: 'filter', prefix: 'docs/', tags: [{ key: 'k', value: 'v' }] },
       storageClass: 'GLACIER_IR',
       replicaModificationSync: true,

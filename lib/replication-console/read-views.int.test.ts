@@ -4,6 +4,7 @@ import { roleNameFor } from '@/lib/replication/policy';
 import { startEmbeddedBackend, type TestBackend } from './backends.testkit';
 import { listRoles, previewScope, readBucketReplication, readRulesOverview } from './read-views';
 import { saveReplicationRule } from './save-rule';
+import { wizardInput } from './wizard-input.testkit';
 
 let backend: TestBackend;
 beforeAll(async () => {
@@ -48,23 +49,7 @@ describe('read views against the embedded endpoint', () => {
     const empty = await readBucketReplication(backend.deps, 'jtpbucket');
     expect(empty).toMatchObject({ bucket: 'jtpbucket', region: 'us-east-2', configuration: null, fingerprint: null, destinations: [] });
 
-    const saved = await saveReplicationRule(backend.deps, {
-      sourceBucket: 'jtpbucket',
-      scope: { kind: 'bucket' },
-      replicateKmsObjects: false,
-      destination: { account: 'this', bucket: 'jtp1bucket' },
-      storageClass: null,
-      ownerOverride: false,
-      deleteMarkerReplication: false,
-      replicaModificationSync: false,
-      replicationTimeControl: false,
-      replicationMetrics: false,
-      role: { kind: 'new' },
-      ruleName: 'S3CRR',
-      status: 'Enabled',
-      priority: 0,
-      expectedFingerprint: null,
-    });
+    const saved = await saveReplicationRule(backend.deps, wizardInput);
     expect(saved.ok).toBe(true);
 
     const view = await readBucketReplication(backend.deps, 'jtpbucket');

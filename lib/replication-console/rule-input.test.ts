@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleInputSchema, type RuleInput } from './rule-input';
-
-const valid: RuleInput = {
-  sourceBucket: 'jtpbucket',
-  scope: { kind: 'bucket' },
-  replicateKmsObjects: false,
-  destination: { account: 'this', bucket: 'jtp1bucket' },
-  storageClass: null,
-  ownerOverride: false,
-  deleteMarkerReplication: false,
-  replicaModificationSync: false,
-  replicationTimeControl: false,
-  replicationMetrics: false,
-  role: { kind: 'new' },
-  ruleName: 'S3CRR',
-  status: 'Enabled',
-  priority: 0,
-  expectedFingerprint: null,
-};
+import { wizardInput } from './wizard-input.testkit';
 
 function fieldErrors(input: unknown): Record<string, string[]> {
   const parsed = ruleInputSchema.safeParse(input);
@@ -29,7 +12,7 @@ function fieldErrors(input: unknown): Record<string, string[]> {
 
 describe('ruleInputSchema', () => {
   it('accepts the tutorial rule', () => {
-    expect(fieldErrors(valid)).toEqual({});
+    expect(fieldErrors(wizardInput)).toEqual({});
   });
 
   it.each<[string, Partial<RuleInput>, string, string]>([
@@ -57,12 +40,12 @@ describe('ruleInputSchema', () => {
     ['fractional priority', { priority: 1.5 }, 'priority', 'whole number'],
     ['tag key with aws: prefix', { scope: { kind: 'filter', prefix: '', tags: [{ key: 'aws:x', value: '1' }] } }, 'scope.tags.0.key', 'aws:'],
   ])('refuses %s on its field', (_label, overrides, field, text) => {
-    const errors = fieldErrors({ ...valid, ...overrides });
+    const errors = fieldErrors({ ...wizardInput, ...overrides });
     expect(errors[field]?.join(' ')).toContain(text);
   });
 
   it('reports every problem at once', () => {
-    const errors = fieldErrors({ ...valid, ruleName: '', priority: -1, destination: { account: 'this', bucket: 'x' } });
+    const errors = fieldErrors({ ...wizardInput, ruleName: '', priority: -1, destination: { account: 'this', bucket: 'x' } });
     expect(Object.keys(errors).sort()).toEqual(['destination.bucket', 'priority', 'ruleName']);
   });
 });

@@ -1,0 +1,20 @@
+import type { RuleInput } from './rule-input';
+
+/** Tests only: what the wizard submits for the plain case — the whole of jtpbucket to jtp1bucket in this account, a new role. */
+export const wizardInput: RuleInput = {
+  sourceBucket: 'jtpbucket',
+  scope: { kind: 'bucket' },
+  replicateKmsObjects: false,
+  destination: { account: 'this', bucket: 'jtp1bucket' },
+  storageClass: null,
+  ownerOverride: false,
+  deleteMarkerReplication: false,
+  replicaModificationSync: false,
+  replicationTimeControl: false,
+  replicationMetrics: false,
+  role: { kind: 'new' },
+  ruleName: 'S3CRR',
+  status: 'Enabled',
+  priority: 0,
+  expectedFingerprint: null,
+};
