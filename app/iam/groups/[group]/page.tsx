@@ -1,24 +1,7 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
 import { GroupDetails } from '@/components/iam/group-details';
+import { iamEntityRoute } from '@/app/iam/entity-route';
 
-type Props = { params: Promise<{ group: string }> };
+const route = iamEntityRoute('group', (name) => <GroupDetails groupName={name} />);
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Group ${(await params).group} · IAM` };
-}
-
-export default async function GroupPage({ params }: Props) {
-  const { group } = await params;
-  return (
-    <section aria-labelledby="group-heading" className="space-y-4">
-      <Link href="/iam/groups" className="text-sm">
-        ← Groups
-      </Link>
-      <h2 id="group-heading" className="text-xl font-bold">
-        Group {group}
-      </h2>
-      <GroupDetails groupName={group} />
-    </section>
-  );
-}
+export const generateMetadata = route.generateMetadata;
+export default route.EntityPage;
