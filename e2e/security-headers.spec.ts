@@ -15,9 +15,13 @@ test('pages carry a nonce CSP, nosniff, a referrer policy and no framing, and ru
   expect(headers['referrer-policy']).toBe('no-referrer');
 
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((value) => value === nonce)).toBe(true);
+  expect(nonce).toBeTruthy();
+  // Every script the server renders carries the nonce; chunks that Next's loader inserts later (lazy components) are
+  // trusted through 'strict-dynamic', which the no-violation check below covers.
+  const html = (await response?.text()) ?? '';
+  const scriptTags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scriptTags.length).toBeGreaterThan(0);
+  expect(scriptTags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
   // Hydrated: client navigation works under the policy.
   await expect(page.getByRole('heading', { level: 1, name: 'Buckets' })).toBeVisible();
   await page.getByRole('link', { name: 'IAM' }).first().click();
