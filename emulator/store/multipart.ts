@@ -5,7 +5,8 @@ import type { BucketStore } from './buckets';
 import { walkKeys, type WalkEntry, type WalkSource } from './key-walk';
 import type { MetadataDb } from './metadata';
 import type { IncomingBody, ObjectStore } from './objects';
-import type { ObjectAttributes, ObjectChecksum, ObjectVersion, Tag } from './types';
+import { ATTRIBUTE_COLUMNS, attributeParams, attributesFromRow, type AttributeColumns } from './rows';
+import type { ObjectAttributes, ObjectChecksum, ObjectVersion } from './types';
 
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 
@@ -29,23 +30,12 @@ export interface UploadedPart {
   checksumValue: string | null;
 }
 
-interface UploadRow {
+interface UploadRow extends AttributeColumns {
   upload_id: string;
   bucket_id: number;
   key: string;
   initiated_at: number;
   owner_id: string;
-  content_type: string | null;
-  content_encoding: string | null;
-  content_disposition: string | null;
-  content_language: string | null;
-  cache_control: string | null;
-  expires: string | null;
-  user_metadata: string | null;
-  tags: string | null;
-  storage_class: string;
-  sse: string | null;
-  sse_kms_key_id: string | null;
   checksum_algorithm: string | null;
 }
 
@@ -67,19 +57,7 @@ function toUpload(row: UploadRow, bucketName: string): MultipartUpload {
     initiatedAt: row.initiated_at,
     ownerId: row.owner_id,
     checksumAlgorithm: row.checksum_algorithm,
-    attributes: {
-      contentType: row.content_type,
-      contentEncoding: row.content_encoding,
-      contentDisposition: row.content_disposition,
-      contentLanguage: row.content_language,
-      cacheControl: row.cache_control,
-      expires: row.expires,
-      userMetadata: row.user_metadata ? (JSON.parse(row.user_metadata) as Record<string, string>) : {},
-      tags: row.tags ? (JSON.parse(row.tags) as Tag[]) : [],
-      storageClass: row.storage_class,
-      sse: row.sse,
-      sseKmsKeyId: row.sse_kms_key_id,
-    },
+    attributes: attributesFromRow(row),
   };
 }
 
@@ -123,9 +101,8 @@ export class MultipartStore {
     const a = attributes;
     this.db
       .prepare(
-        `INSERT INTO multipart_uploads (upload_id, bucket_id, key, initiated_at, owner_id, content_type, content_encoding,
-           content_disposition, content_language, cache_control, expires, user_metadata, tags, storage_class, sse,
-           sse_kms_key_id, checksum_algorithm)
+        `INSERT INTO multipart_uploads (upload_id, bucket_id, key, initiated_at, owner_id, ${ATTRIBUTE_COLUMNS},
+           checksum_algorithm)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
@@ -134,17 +111,7 @@ export class MultipartStore {
         key,
         Date.now(),
         ownerId,
-        a.contentType,
-        a.contentEncoding,
-        a.contentDisposition,
-        a.contentLanguage,
-        a.cacheControl,
-        a.expires,
-        Object.keys(a.userMetadata).length > 0 ? JSON.stringify(a.userMetadata) : null,
-        a.tags.length > 0 ? JSON.stringify(a.tags) : null,
-        a.storageClass,
-        a.sse,
-        a.sseKmsKeyId,
+        ...attributeParams(a),
         checksumAlgorithm,
       );
     return this.require(bucketName, key, uploadId);

@@ -1,4 +1,4 @@
-import type { Bucket, ObjectVersion, ReplicationStatus, Tag, VersioningStatus } from './types';
+import type { Bucket, ObjectAttributes, ObjectVersion, ReplicationStatus, Tag, VersioningStatus } from './types';
 
 /** Raw SQLite rows and their mapping to domain objects. */
 
@@ -13,18 +13,8 @@ export interface BucketRow {
   replication_config: string | null;
 }
 
-export interface VersionRow {
-  seq: number;
-  bucket_id: number;
-  key: string;
-  version_id: string;
-  is_latest: number;
-  is_delete_marker: number;
-  last_modified: number;
-  size: number;
-  etag: string | null;
-  blob_id: string | null;
-  parts_count: number | null;
+/** The columns of `ObjectAttributes`, shared by object versions and multipart uploads (same names in both tables). */
+export interface AttributeColumns {
   content_type: string | null;
   content_encoding: string | null;
   content_disposition: string | null;
@@ -36,6 +26,58 @@ export interface VersionRow {
   storage_class: string;
   sse: string | null;
   sse_kms_key_id: string | null;
+}
+
+/** The attribute columns in the order `attributeParams` binds them. */
+export const ATTRIBUTE_COLUMNS =
+  'content_type, content_encoding, content_disposition, content_language, cache_control, expires, user_metadata, tags, ' +
+  'storage_class, sse, sse_kms_key_id';
+
+export function attributesFromRow(row: AttributeColumns): ObjectAttributes {
+  return {
+    contentType: row.content_type,
+    contentEncoding: row.content_encoding,
+    contentDisposition: row.content_disposition,
+    contentLanguage: row.content_language,
+    cacheControl: row.cache_control,
+    expires: row.expires,
+    userMetadata: row.user_metadata === null ? {} : (JSON.parse(row.user_metadata) as Record<string, string>),
+    tags: row.tags === null ? [] : (JSON.parse(row.tags) as Tag[]),
+    storageClass: row.storage_class,
+    sse: row.sse,
+    sseKmsKeyId: row.sse_kms_key_id,
+  };
+}
+
+/** Bind values for `ATTRIBUTE_COLUMNS`, in that order. */
+export function attributeParams(a: ObjectAttributes): (string | null)[] {
+  return [
+    a.contentType,
+    a.contentEncoding,
+    a.contentDisposition,
+    a.contentLanguage,
+    a.cacheControl,
+    a.expires,
+    Object.keys(a.userMetadata).length > 0 ? JSON.stringify(a.userMetadata) : null,
+    a.tags.length > 0 ? JSON.stringify(a.tags) : null,
+    a.storageClass,
+    a.sse,
+    a.sseKmsKeyId,
+  ];
+}
+
+export interface VersionRow extends AttributeColumns {
+  seq: number;
+  bucket_id: number;
+  key: string;
+  version_id: string;
+  is_latest: number;
+  is_delete_marker: number;
+  last_modified: number;
+  size: number;
+  etag: string | null;
+  blob_id: string | null;
+  parts_count: number | null;
   checksum_algorithm: string | null;
   checksum_value: string | null;
   checksum_type: string | null;
@@ -70,17 +112,7 @@ export function toVersion(row: VersionRow): ObjectVersion {
     etag: row.etag,
     blobId: row.blob_id,
     partsCount: row.parts_count,
-    contentType: row.content_type,
-    contentEncoding: row.content_encoding,
-    contentDisposition: row.content_disposition,
-    contentLanguage: row.content_language,
-    cacheControl: row.cache_control,
-    expires: row.expires,
-    userMetadata: row.user_metadata === null ? {} : (JSON.parse(row.user_metadata) as Record<string, string>),
-    tags: row.tags === null ? [] : (JSON.parse(row.tags) as Tag[]),
-    storageClass: row.storage_class,
-    sse: row.sse,
-    sseKmsKeyId: row.sse_kms_key_id,
+    ...attributesFromRow(row),
     checksum:
       row.checksum_algorithm && row.checksum_value
         ? {

@@ -1,5 +1,5 @@
 import type { MetadataDb } from './metadata';
-import { toVersion, type VersionRow } from './rows';
+import { ATTRIBUTE_COLUMNS, attributeParams, toVersion, type VersionRow } from './rows';
 import type { Bucket, ObjectAttributes, ObjectChecksum, ObjectVersion, ReplicationStatus } from './types';
 import { NULL_VERSION_ID, newVersionId } from './version-ids';
 import { newestVersion, refreshLatest } from './version-order';
@@ -75,9 +75,8 @@ export class VersionWriter {
     const result = this.db
       .prepare(
         `INSERT INTO object_versions (bucket_id, key, version_id, is_latest, is_delete_marker, last_modified, size, etag,
-           blob_id, parts_count, content_type, content_encoding, content_disposition, content_language, cache_control,
-           expires, user_metadata, tags, storage_class, sse, sse_kms_key_id, checksum_algorithm, checksum_value,
-           checksum_type, owner_id, replication_status)
+           blob_id, parts_count, ${ATTRIBUTE_COLUMNS}, checksum_algorithm, checksum_value, checksum_type, owner_id,
+           replication_status)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
@@ -91,17 +90,7 @@ export class VersionWriter {
         input.etag,
         input.blobId,
         input.partsCount,
-        a.contentType,
-        a.contentEncoding,
-        a.contentDisposition,
-        a.contentLanguage,
-        a.cacheControl,
-        a.expires,
-        Object.keys(a.userMetadata).length > 0 ? JSON.stringify(a.userMetadata) : null,
-        a.tags.length > 0 ? JSON.stringify(a.tags) : null,
-        a.storageClass,
-        a.sse,
-        a.sseKmsKeyId,
+        ...attributeParams(a),
         input.checksum?.algorithm ?? null,
         input.checksum?.value ?? null,
         input.checksum?.type ?? null,
