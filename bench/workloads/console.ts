@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ReplicationDeps } from '@/lib/replication-console/deps';
-import type { RuleInput } from '@/lib/replication-console/rule-input';
 import { saveReplicationRule } from '@/lib/replication-console/save-rule';
+import { ruleInputFor } from '@/lib/replication-console/wizard-input.testkit';
 import { freePort, spawnTracked } from '../processes';
 import { REPO_ROOT, startOurEndpoint, type ServerUnderTest } from '../servers';
 import { summarizeLatencies, type LatencySummary } from '../stats';
@@ -130,25 +130,6 @@ async function measureRoutes(endpoint: ServerUnderTest): Promise<RouteWeight[]> 
   }
 }
 
-function wizardInput(source: string, destination: string): RuleInput {
-  return {
-    sourceBucket: source,
-    scope: { kind: 'bucket' },
-    replicateKmsObjects: false,
-    destination: { account: 'this', bucket: destination },
-    storageClass: null,
-    ownerOverride: false,
-    deleteMarkerReplication: false,
-    replicaModificationSync: false,
-    replicationTimeControl: false,
-    replicationMetrics: false,
-    role: { kind: 'new' },
-    ruleName: 'bench-rule',
-    status: 'Enabled',
-    priority: 0,
-    expectedFingerprint: null,
-  };
-}
 
 /** Server-side time of the wizard's Save (versioning, role, policy, configuration), called as the server action does. */
 async function measureSave(endpoint: ServerUnderTest): Promise<ConsoleResult['save']> {
@@ -174,7 +155,7 @@ async function measureSave(endpoint: ServerUnderTest): Promise<ConsoleResult['sa
       const destination = `bench-save-dst-${run}`;
       for (const bucket of [source, destination]) await deps.s3().send(new CreateBucketCommand({ Bucket: bucket }));
       const started = performance.now();
-      const outcome = await saveReplicationRule(deps, wizardInput(source, destination));
+      const outcome = await saveReplicationRule(deps, ruleInputFor(source, destination, { ruleName: 'bench-rule' }));
       samples.push(performance.now() - started);
       if (!outcome.ok) return { skipped: `Save refused: ${outcome.refusal.message}` };
     }

@@ -22,6 +22,7 @@ import { withRefusalAsFailure } from './refusal-result';
 import { applyRuleChange } from './rule-changes';
 import { ruleInputSchema, type RuleInput } from './rule-input';
 import { runSavePhase, saveReplicationRule } from './save-rule';
+import { ruleInputFor } from './wizard-input.testkit';
 
 vi.mock('server-only', () => ({}));
 const { action } = await import('@/lib/actions/action');
@@ -42,26 +43,6 @@ async function createBucket(deps: ReplicationDeps, name: string, region: string)
   );
 }
 
-function ruleInput(source: string, destination: string, overrides: Partial<RuleInput> = {}): RuleInput {
-  return {
-    sourceBucket: source,
-    scope: { kind: 'bucket' },
-    replicateKmsObjects: false,
-    destination: { account: 'this', bucket: destination },
-    storageClass: null,
-    ownerOverride: false,
-    deleteMarkerReplication: false,
-    replicaModificationSync: false,
-    replicationTimeControl: false,
-    replicationMetrics: false,
-    role: { kind: 'new' },
-    ruleName: 'S3CRR',
-    status: 'Enabled',
-    priority: 0,
-    expectedFingerprint: null,
-    ...overrides,
-  };
-}
 
 async function versioningOf(deps: ReplicationDeps, bucket: string, region: string): Promise<string | undefined> {
   return (await deps.s3(region).send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status;
@@ -111,7 +92,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
     const { source, destination } = await tutorialBuckets('tut');
     await deps.s3('us-east-2').send(new PutObjectCommand({ Bucket: source, Key: 'version.txt', Body: 'before the rule' }));
 
-    const outcome = await saveReplicationRule(deps, ruleInput(source, destination));
+    const outcome = await saveReplicationRule(deps, ruleInputFor(source, destination));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.results.versioning.enabled).toEqual([source, destination]);
@@ -145,7 +126,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it.skipIf(start === startMotoBackend)('the created role lets the endpoint replicate an object written after Save', async () => {
     const { source, destination } = await tutorialBuckets('engine');
-    const outcome = await saveReplicationRule(deps, ruleInput(source, destination));
+    const outcome = await saveReplicationRule(deps, ruleInputFor(source, destination));
     expect(outcome.ok).toBe(true);
     await deps.s3('us-east-2').send(new PutObjectCommand({ Bucket: source, Key: 'after.txt', Body: 'written after the rule' }));
     await backend.drain?.();
@@ -157,9 +138,9 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it('adds a second rule and keeps the first one as it was', async () => {
     const { source, destination } = await tutorialBuckets('keep');
-    expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+    expect((await saveReplicationRule(deps, ruleInputFor(source, destination))).ok).toBe(true);
     const first = await readReplicationConfiguration(deps, source, 'us-east-2');
-    const second = ruleInput(source, destination, {
+    const second = ruleInputFor(source, destination, {
       ruleName: 'logs',
       priority: 1,
       scope: { kind: 'filter', prefix: 'logs/', tags: [] },
@@ -178,19 +159,19 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it('edits a rule in place (renamed, new scope) and keeps the others', async () => {
     const { source, destination } = await tutorialBuckets('edit');
-    expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+    expect((await saveReplicationRule(deps, ruleInputFor(source, destination))).ok).toBe(true);
     let current = await readReplicationConfiguration(deps, source, 'us-east-2');
     const role = { kind: 'existing' as const, arn: current?.Role ?? '', addMissingPermissions: true };
     const added = await saveReplicationRule(
       deps,
-      ruleInput(source, destination, { ruleName: 'second', priority: 1, role, expectedFingerprint: configurationFingerprint(current) }),
+      ruleInputFor(source, destination, { ruleName: 'second', priority: 1, role, expectedFingerprint: configurationFingerprint(current) }),
     );
     expect(added.ok).toBe(true);
     current = await readReplicationConfiguration(deps, source, 'us-east-2');
 
     const edited = await saveReplicationRule(
       deps,
-      ruleInput(source, destination, {
+      ruleInputFor(source, destination, {
         editingRuleId: 'S3CRR',
         ruleName: 'S3CRR-renamed',
         status: 'Disabled',
@@ -210,10 +191,10 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it('refuses a Save whose configuration changed since the wizard read it, and changes nothing', async () => {
     const { source, destination } = await tutorialBuckets('conflict');
-    expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+    expect((await saveReplicationRule(deps, ruleInputFor(source, destination))).ok).toBe(true);
     const before = await snapshot(deps, source, destination);
     // The wizard was opened before the first rule existed: its fingerprint is "no configuration".
-    const stale = ruleInput(source, destination, { ruleName: 'other', priority: 5, expectedFingerprint: null });
+    const stale = ruleInputFor(source, destination, { ruleName: 'other', priority: 5, expectedFingerprint: null });
     const result = await saveAction(stale);
     expect(result).toMatchObject({ ok: false, error: { code: 'ConfigurationChanged' } });
     expect(await snapshot(deps, source, destination)).toEqual(before);
@@ -221,7 +202,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it('retrying after a partial failure creates nothing twice', async () => {
     const { source, destination } = await tutorialBuckets('retry');
-    const input = ruleInput(source, destination);
+    const input = ruleInputFor(source, destination);
     // The first attempt got as far as the role, then the browser went away.
     expect((await runSavePhase(deps, input, 'versioning')).ok).toBe(true);
     const firstRole = await runSavePhase(deps, input, 'role');
@@ -241,7 +222,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
   it('a retry after the configuration was written (its answer lost) succeeds and changes nothing', async () => {
     const { source, destination } = await tutorialBuckets('lost');
-    const input = ruleInput(source, destination);
+    const input = ruleInputFor(source, destination);
     expect((await saveReplicationRule(deps, input)).ok).toBe(true);
     const before = await snapshot(deps, source, destination);
     const stored = await readReplicationConfiguration(deps, source, 'us-east-2');
@@ -262,7 +243,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
     let fingerprint: string;
     beforeAll(async () => {
       ({ source, destination } = await tutorialBuckets('bad'));
-      expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+      expect((await saveReplicationRule(deps, ruleInputFor(source, destination))).ok).toBe(true);
       fingerprint = configurationFingerprint(await readReplicationConfiguration(deps, source, 'us-east-2'));
     });
 
@@ -293,7 +274,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
 
     it.each(cases)('refuses %s with a message on its field', async (_label, overrides, field) => {
       const before = await snapshot(deps, source, destination);
-      const input = { ...ruleInput(source, destination, { ruleName: 'second', priority: 3, expectedFingerprint: fingerprint }), ...overrides() };
+      const input = { ...ruleInputFor(source, destination, { ruleName: 'second', priority: 3, expectedFingerprint: fingerprint }), ...overrides() };
       const result = await saveAction(input);
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -313,7 +294,7 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
         }),
       );
       const before = await versioningOf(deps, other.source, 'us-east-2');
-      const result = await saveAction(ruleInput(other.source, other.destination));
+      const result = await saveAction(ruleInputFor(other.source, other.destination));
       expect(result).toMatchObject({ ok: false, error: { fieldErrors: { role: [expect.stringContaining('does not let S3 assume it')] } } });
       expect(await versioningOf(deps, other.source, 'us-east-2')).toBe(before);
     });
@@ -322,13 +303,13 @@ function describeOrchestration(start: () => Promise<TestBackend>) {
   describe('rule actions', () => {
     it('disables, reorders and deletes rules; the last delete removes the configuration', async () => {
       const { source, destination } = await tutorialBuckets('actions');
-      expect((await saveReplicationRule(deps, ruleInput(source, destination))).ok).toBe(true);
+      expect((await saveReplicationRule(deps, ruleInputFor(source, destination))).ok).toBe(true);
       let current = await readReplicationConfiguration(deps, source, 'us-east-2');
       expect(
         (
           await saveReplicationRule(
             deps,
-            ruleInput(source, destination, {
+            ruleInputFor(source, destination, {
               ruleName: 'second',
               priority: 1,
               scope: { kind: 'filter', prefix: 'p/', tags: [] },

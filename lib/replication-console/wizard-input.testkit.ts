@@ -18,3 +18,8 @@ export const wizardInput: RuleInput = {
   priority: 0,
   expectedFingerprint: null,
 };
+
+/** Tests only: the plain-case input for another pair of buckets, with any field overridden. */
+export function ruleInputFor(source: string, destination: string, overrides: Partial<RuleInput> = {}): RuleInput {
+  return { ...wizardInput, sourceBucket: source, destination: { account: 'this', bucket: destination }, ...overrides };
+}

@@ -1,34 +1,14 @@
 import { CreateBucketCommand, GetBucketReplicationCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedBackend, type TestBackend } from '@/lib/replication-console/backends.testkit';
-import type { RuleInput } from '@/lib/replication-console/rule-input';
 import { applyRuleChange } from '@/lib/replication-console/rule-changes';
 import { saveReplicationRule } from '@/lib/replication-console/save-rule';
+import { ruleInputFor } from '@/lib/replication-console/wizard-input.testkit';
 import { configurationFingerprint } from '@/lib/replication/merge';
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 
 vi.mock('server-only', () => ({}));
 
-function ruleInput(source: string, destination: string, overrides: Partial<RuleInput>): RuleInput {
-  return {
-    sourceBucket: source,
-    scope: { kind: 'bucket' },
-    replicateKmsObjects: false,
-    destination: { account: 'this', bucket: destination },
-    storageClass: null,
-    ownerOverride: false,
-    deleteMarkerReplication: false,
-    replicaModificationSync: false,
-    replicationTimeControl: false,
-    replicationMetrics: false,
-    role: { kind: 'new' },
-    ruleName: 'rule',
-    status: 'Enabled',
-    priority: 0,
-    expectedFingerprint: null,
-    ...overrides,
-  };
-}
 
 describe('two people save the same bucket\'s replication configuration at once (wizard save orchestration)', () => {
   let backend: TestBackend;
@@ -59,7 +39,7 @@ describe('two people save the same bucket\'s replication configuration at once (
     let expected: string | null = null;
     const kept: string[] = [];
     if (withExisting) {
-      const first = await saveReplicationRule(backend.deps, ruleInput(source, a, { ruleName: 'existing', priority: 9 }));
+      const first = await saveReplicationRule(backend.deps, ruleInputFor(source, a, { ruleName: 'existing', priority: 9 }));
       expect(first.ok).toBe(true);
       const current = (await backend.deps.s3().send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration;
       expected = configurationFingerprint(current as ReplicationConfiguration);
@@ -67,8 +47,8 @@ describe('two people save the same bucket\'s replication configuration at once (
     }
     // Both wizards read the same configuration (same fingerprint) and press Save together.
     const [left, right] = await Promise.all([
-      saveReplicationRule(backend.deps, ruleInput(source, a, { ruleName: 'from-alice', priority: 1, expectedFingerprint: expected })),
-      saveReplicationRule(backend.deps, ruleInput(source, b, { ruleName: 'from-bob', priority: 2, expectedFingerprint: expected })),
+      saveReplicationRule(backend.deps, ruleInputFor(source, a, { ruleName: 'from-alice', priority: 1, expectedFingerprint: expected })),
+      saveReplicationRule(backend.deps, ruleInputFor(source, b, { ruleName: 'from-bob', priority: 2, expectedFingerprint: expected })),
     ]);
     const outcomes = [left, right];
     const winners = outcomes.filter((o) => o.ok);
@@ -82,11 +62,11 @@ describe('two people save the same bucket\'s replication configuration at once (
 
   it('a Save racing a rule change (disable) on the same configuration: one wins, the other gets a conflict', async () => {
     const { source, a, b } = await buckets();
-    expect((await saveReplicationRule(backend.deps, ruleInput(source, a, { ruleName: 'existing', priority: 9 }))).ok).toBe(true);
+    expect((await saveReplicationRule(backend.deps, ruleInputFor(source, a, { ruleName: 'existing', priority: 9 }))).ok).toBe(true);
     const current = (await backend.deps.s3().send(new GetBucketReplicationCommand({ Bucket: source }))).ReplicationConfiguration;
     const fingerprint = configurationFingerprint(current as ReplicationConfiguration);
     const [saved, changed] = await Promise.all([
-      saveReplicationRule(backend.deps, ruleInput(source, b, { ruleName: 'added', priority: 1, expectedFingerprint: fingerprint })),
+      saveReplicationRule(backend.deps, ruleInputFor(source, b, { ruleName: 'added', priority: 1, expectedFingerprint: fingerprint })),
       applyRuleChange(backend.deps, { kind: 'status', bucket: source, ruleId: 'existing', status: 'Disabled', expectedFingerprint: fingerprint }),
     ]);
     expect([saved.ok, changed.ok].filter(Boolean)).toHaveLength(1);
