@@ -1,8 +1,8 @@
-import { regionName } from './region-names';
+import { isCommercialRegion, regionLabel } from '@/lib/regions';
 
 /** "US East (Ohio) us-east-2", the code in monospace. */
 export function RegionText({ code }: { code: string }) {
-  const name = regionName(code);
+  const name = isCommercialRegion(code) ? regionLabel(code) : undefined;
   return (
     <span>
       {name ? <>{name} </> : null}

@@ -10,9 +10,6 @@ import { regionFromLocationConstraint } from '@/lib/regions';
 import { s3Client } from './clients';
 import { describeAwsError } from './errors';
 
-/** Re-exported for existing callers; lib/regions.ts owns it. */
-export { regionFromLocationConstraint };
-
 async function bucketRegion(bucket: Bucket): Promise<string> {
   if (bucket.BucketRegion) return bucket.BucketRegion;
   const location = await s3Client().send(new GetBucketLocationCommand({ Bucket: bucket.Name }));

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import { replicationConfigurationSchema } from '@/lib/replication/schema';
+import { regionFromLocationConstraint } from '@/lib/regions';
 import { awsErrorName, awsErrorStatus } from './aws-error';
 import type { ReplicationDeps } from './deps';
 
@@ -14,12 +15,6 @@ export type BucketVersioning = 'Enabled' | 'Suspended' | 'NeverEnabled' | 'Unkno
 export type BucketState =
   | { name: string; exists: false }
   | { name: string; exists: true; region: string; versioning: BucketVersioning };
-
-/** GetBucketLocation's historical answers: empty means us-east-1, `EU` means eu-west-1. */
-function regionFromLocation(constraint: string | undefined | null): string {
-  if (!constraint) return 'us-east-1';
-  return constraint === 'EU' ? 'eu-west-1' : constraint;
-}
 
 function isMissingBucket(error: unknown): boolean {
   return awsErrorName(error) === 'NoSuchBucket' || (awsErrorName(error) !== undefined && awsErrorStatus(error) === 404);
@@ -34,7 +29,7 @@ export async function readBucketState(deps: ReplicationDeps, name: string): Prom
   let region: string;
   try {
     const location = await deps.s3().send(new GetBucketLocationCommand({ Bucket: name }));
-    region = regionFromLocation(location.LocationConstraint);
+    region = regionFromLocationConstraint(location.LocationConstraint);
   } catch (error) {
     if (isMissingBucket(error) || isAccessDenied(error)) return { name, exists: false };
     throw error;

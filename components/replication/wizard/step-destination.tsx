@@ -8,7 +8,7 @@ import { Select } from '@/components/ui/select';
 import { bucketsQuery, type BucketSummary } from '@/lib/queries/buckets';
 import { REPLICATION_STORAGE_CLASSES, type StorageClass } from '@/lib/replication/constants';
 import { Checkbox, FormSection, RadioGroup } from '../choice';
-import { regionLabel } from '../region-label';
+import { regionLabelWithCode } from '@/lib/regions';
 import { setDraft, type StepProps } from './step-props';
 
 const VERSIONING_LABEL: Record<BucketSummary['versioning'], string> = {
@@ -24,7 +24,7 @@ function ReplicationKind({ source, destination }: { source?: BucketSummary; dest
   return (
     <p className="text-sm">
       <Badge tone="info">{cross ? 'Cross-Region Replication (CRR)' : 'Same-Region Replication (SRR)'}</Badge>{' '}
-      {regionLabel(source.region)} → {regionLabel(destination.region)}
+      {regionLabelWithCode(source.region)} → {regionLabelWithCode(destination.region)}
     </p>
   );
 }
@@ -34,7 +34,7 @@ function DestinationPicker({ draft, dispatch, errors, buckets }: StepProps & { b
     .filter((bucket) => bucket.name !== draft.sourceBucket)
     .map((bucket) => ({
       value: bucket.name,
-      label: `${bucket.name} — ${regionLabel(bucket.region)} — ${VERSIONING_LABEL[bucket.versioning]}`,
+      label: `${bucket.name} — ${regionLabelWithCode(bucket.region)} — ${VERSIONING_LABEL[bucket.versioning]}`,
     }));
   return (
     <Select

@@ -12,7 +12,7 @@ import { buildRule } from '@/lib/replication-console/build-rule';
 import type { RuleInput } from '@/lib/replication-console/rule-input';
 import type { SavePlan } from '@/lib/replication-console/save-plan';
 import { FormSection } from '../choice';
-import { regionLabel } from '../region-label';
+import { regionLabelWithCode } from '@/lib/regions';
 import { RefusalAlert, type RefusalHandlers } from './refusal-alert';
 import { SaveProgress } from './save-progress';
 
@@ -25,7 +25,7 @@ function Choices({ input, plan }: { input: RuleInput; plan: SavePlan }) {
   return (
     <KeyValueList
       items={[
-        { key: 'source', label: 'Source', value: `${plan.source.name} (${regionLabel(plan.source.region)})` },
+        { key: 'source', label: 'Source', value: `${plan.source.name} (${regionLabelWithCode(plan.source.region)})` },
         { key: 'scope', label: 'Scope', value: describeRuleScope(rule) },
         { key: 'kms', label: 'Replicate objects encrypted with AWS KMS', value: input.replicateKmsObjects ? `Yes, replicas encrypted with ${input.replicaKmsKeyId}` : 'No' },
         {
@@ -33,7 +33,7 @@ function Choices({ input, plan }: { input: RuleInput; plan: SavePlan }) {
           label: 'Destination',
           value:
             destination.exists === true
-              ? `${destination.name} (${regionLabel(destination.region)})`
+              ? `${destination.name} (${regionLabelWithCode(destination.region)})`
               : `${destination.name} in account ${destination.accountId}`,
         },
         {

@@ -7,13 +7,13 @@ import { Checkbox, FormSection, RadioGroup } from '../choice';
 import { bucketsQuery } from '@/lib/queries/buckets';
 import { MAX_FILTER_TAGS } from '@/lib/replication-console/rule-limits';
 import { ScopePreview } from './scope-preview';
-import { regionLabel } from '../region-label';
+import { regionLabelWithCode } from '@/lib/regions';
 import { setDraft, type StepProps } from './step-props';
 
 function SourceRegion({ bucket }: { bucket: string }) {
   const buckets = useQuery(bucketsQuery());
   const region = buckets.data?.buckets.find((candidate) => candidate.name === bucket)?.region;
-  return region ? <> in {regionLabel(region)}</> : null;
+  return region ? <> in {regionLabelWithCode(region)}</> : null;
 }
 
 export function StepSource({ draft, dispatch, errors }: StepProps) {
