@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from './expect';
 import type { DemoContext, DemoStep } from './context';
+import { openObjects } from './navigation';
 
 function bucketRow(page: Page, bucket: string) {
   return page.getByRole('row').filter({ has: page.getByRole('link', { name: bucket, exact: true }) });
@@ -48,7 +49,7 @@ export const createSourceBucket: DemoStep = {
 export const uploadTutorialFiles: DemoStep = {
   title: 'Upload version.txt and download.jpg',
   async run({ page, names, recorder, fixturesDir }) {
-    await page.goto(`/buckets/${names.source}/objects`);
+    await openObjects(page, names.source);
     await page
       .getByLabel('Choose files to upload')
       .setInputFiles([path.join(fixturesDir, 'version.txt'), path.join(fixturesDir, 'download.jpg')]);

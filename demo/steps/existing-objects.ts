@@ -1,11 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './expect';
 import type { DemoContext, DemoStep } from './context';
-
-async function openObjects(page: Page, bucket: string): Promise<void> {
-  await page.goto(`/buckets/${bucket}/objects`);
-  await expect(page.getByRole('heading', { level: 1, name: bucket })).toBeVisible();
-}
+import { openObjects } from './navigation';
 
 function compareRow(page: Page, key: string) {
   return page.locator(`[data-testid="compare-row"][data-key="${key}"]`);

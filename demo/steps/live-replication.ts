@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from './expect';
 import type { DemoStep } from './context';
+import { openObjects } from './navigation';
 
 /** The console polls PENDING statuses every 2 s; a replication takes the endpoint's delay on top. */
 const REPLICATED_WITHIN_MS = 45_000;
@@ -12,7 +13,7 @@ function objectRow(page: Page, key: string) {
 export const laterUploadReplicates: DemoStep = {
   title: 'A new upload is replicated on its own',
   async run({ page, names, recorder, pendingIsObservable }) {
-    await page.goto(`/buckets/${names.source}/objects`);
+    await openObjects(page, names.source);
     await page.getByLabel('Choose files to upload').setInputFiles({
       name: names.laterFile,
       mimeType: 'text/plain',
