@@ -1,4 +1,4 @@
-import { createScope, getSigningKey } from '@smithy/signature-v4';
+import { createScope } from '@smithy/signature-v4';
 import {
   AuthError,
   accessDenied,
@@ -25,7 +25,8 @@ import {
   type HeaderBag,
   type QueryParameter,
 } from './sigv4-canonical';
-import { EMPTY_SHA256_HEX, NodeSha256, hmacSha256Hex, sha256Hex, signaturesEqual } from './sigv4-crypto';
+import { signingKeyFor } from './signing-keys';
+import { EMPTY_SHA256_HEX, hmacSha256Hex, sha256Hex, signaturesEqual } from './sigv4-crypto';
 import {
   SIGV4_ALGORITHM,
   firstQueryValue,
@@ -37,7 +38,6 @@ import {
   parseHttpDate,
   parseIsoBasicDateTime,
   parsePresignedQuery,
-  type CredentialScope,
   type SignatureInputs,
 } from './sigv4-parse';
 
@@ -162,7 +162,7 @@ async function verifyAuthorizationHeader(
     throw requestTimeTooSkewed(requestTimeAsSent, now);
   }
 
-  const signingKey = await checkSignature(req, queryParameters, inputs, requestDateTime, payloadHash, lookup);
+  const signingKey = checkSignature(req, queryParameters, inputs, requestDateTime, payloadHash, lookup);
   return {
     accessKeyId: credential.accessKeyId,
     region: credential.region,
@@ -215,7 +215,7 @@ async function verifyPresigned(
       ? 'UNSIGNED-PAYLOAD'
       : (headerValue(req.headers, 'x-amz-content-sha256') ?? req.bodySha256Hex ?? EMPTY_SHA256_HEX));
 
-  const signingKey = await checkSignature(req, queryParameters, inputs, requestDateTime, payloadHash, lookup);
+  const signingKey = checkSignature(req, queryParameters, inputs, requestDateTime, payloadHash, lookup);
   return {
     accessKeyId: credential.accessKeyId,
     region: credential.region,
@@ -236,18 +236,18 @@ async function verifyPresigned(
 const PRESIGN_SIGNATURE_PARAMETER = new Set(['X-Amz-Signature']);
 
 /** Looks the key up, recomputes the signature and compares, then checks every x-amz-* header was signed. */
-async function checkSignature(
+function checkSignature(
   req: IncomingSignedRequest,
   queryParameters: QueryParameter[],
   inputs: SignatureInputs,
   requestDateTime: string,
   payloadHash: string,
   lookup: SecretLookup,
-): Promise<Uint8Array> {
+): Uint8Array {
   const { credential } = inputs;
   const secret = lookup(credential.accessKeyId);
   if (!secret) throw invalidAccessKeyId(credential.accessKeyId);
-  const signingKey = await deriveSigningKey(secret.secretAccessKey, credential);
+  const signingKey = signingKeyFor(secret.secretAccessKey, credential.date, credential.region, credential.service);
 
   const attempt = (query: QueryParameter[]): { canonical: string; stringToSign: string; matches: boolean } => {
     const canonical = canonicalRequest({
@@ -287,16 +287,6 @@ function unsignedAmzHeaders(headers: HeaderBag, signedHeaders: readonly string[]
     .map(([name]) => name.toLowerCase())
     .filter((name) => name.startsWith('x-amz-') && !signed.has(name))
     .sort();
-}
-
-function deriveSigningKey(secretAccessKey: string, credential: CredentialScope): Promise<Uint8Array> {
-  return getSigningKey(
-    NodeSha256,
-    { accessKeyId: credential.accessKeyId, secretAccessKey },
-    credential.date,
-    credential.region,
-    credential.service,
-  );
 }
 
 /** `yyyymmdd/region/service/aws4_request` for the given parts (same as the credential scope of a verified request). */
