@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { S3Error, renderS3ErrorXml } from '../s3/errors';
+import { newRequestIds } from './request-ids';
 
 /**
  * What Node's HTTP parser could not read (a bad request line, a negative or non-numeric Content-Length, a header
@@ -69,8 +69,7 @@ function resourceOf(rawPacket: Buffer | undefined): string {
 }
 
 function renderResponse(error: S3Error, resource: string): string {
-  const requestId = randomBytes(8).toString('hex').toUpperCase();
-  const hostId = randomBytes(24).toString('base64');
+  const { requestId, hostId } = newRequestIds();
   const body = renderS3ErrorXml(error, resource, requestId, hostId);
   return (
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Bad Request'}\r\n` +

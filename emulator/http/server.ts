@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import { handleClientError } from './client-error';
 import { applyConnectionTimeouts } from './connection-timeouts';
 import { readRawBody, readWholeBody } from './read-body';
+import { newRequestIds } from './request-ids';
 import { openRequestBody, type BodySigning } from './request-body';
 import { routeRequest, type Route } from './router';
 import type { Authentication, Logger, RequestContext, S3Context, S3Response } from './types';
@@ -25,10 +26,6 @@ export interface ServerDependencies {
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const FORM_BODY_LIMIT = 1024 * 1024;
-
-function newRequestId(): string {
-  return randomBytes(8).toString('hex').toUpperCase();
-}
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -64,8 +61,7 @@ export function createEndpointServer(deps: ServerDependencies): Server {
 }
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: ServerDependencies): Promise<void> {
-  const requestId = newRequestId();
-  const hostId = randomBytes(24).toString('base64');
+  const { requestId, hostId } = newRequestIds();
   const method = (req.method ?? 'GET').toUpperCase();
   const rawUrl = req.url ?? '/';
   const queryAt = rawUrl.indexOf('?');
