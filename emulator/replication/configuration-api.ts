@@ -55,5 +55,5 @@ export async function readValidConfiguration(ctx: S3Context, source: Bucket): Pr
 /** Replaces the bucket's configuration; each rule's "in force since" restarts only if the rule is new or changed. */
 export function storeConfiguration(ctx: S3Context, bucket: Bucket, config: ReplicationConfiguration): void {
   const rules = config.Rules.map((rule) => ({ ruleId: rule.ID as string, content: ruleContentFingerprint(rule) }));
-  saveReplicationConfiguration(ctx.store.db, bucket, replicationConfigToXml(config), rules, Date.now());
+  saveReplicationConfiguration(ctx.store.db, ctx.store.buckets, bucket, replicationConfigToXml(config), rules, Date.now());
 }

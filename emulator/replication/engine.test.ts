@@ -65,6 +65,7 @@ describe('ReplicationEngine on a store', () => {
     };
     saveReplicationConfiguration(
       store.db,
+      store.buckets,
       store.buckets.require('src'),
       replicationConfigToXml(config),
       config.Rules.map((rule) => ({ ruleId: rule.ID as string, content: ruleContentFingerprint(rule) })),

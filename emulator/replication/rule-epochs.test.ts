@@ -7,7 +7,7 @@ describe('when rules come into force', () => {
   const fixture = storeForEachTest((store) => store.buckets.create('src', 'us-east-1', 'owner'));
 
   const save = (rules: [string, string][], at: number) =>
-    saveReplicationConfiguration(fixture.store.db, fixture.store.buckets.require('src'), '<xml/>', rules.map(([ruleId, content]) => ({ ruleId, content })), at);
+    saveReplicationConfiguration(fixture.store.db, fixture.store.buckets, fixture.store.buckets.require('src'), '<xml/>', rules.map(([ruleId, content]) => ({ ruleId, content })), at);
   const epochs = () => Object.fromEntries(ruleEffectiveTimes(fixture.store.db, fixture.store.buckets.require('src').id));
 
   it('keeps the start of an unchanged rule, restarts a changed one, starts new ones now and forgets removed ones', () => {
@@ -19,7 +19,7 @@ describe('when rules come into force', () => {
 
   it('forgets everything when the configuration is deleted', () => {
     save([['a', 'A1']], 1000);
-    deleteReplicationConfiguration(fixture.store.db, fixture.store.buckets.require('src'));
+    deleteReplicationConfiguration(fixture.store.db, fixture.store.buckets, fixture.store.buckets.require('src'));
     save([['a', 'A1']], 3000);
     expect(epochs()).toEqual({ a: 3000 });
   });

@@ -1,3 +1,4 @@
+import type { BucketStore } from './buckets';
 import type { MetadataDb } from './metadata';
 import type { Bucket } from './types';
 
@@ -14,6 +15,7 @@ export interface RuleFingerprint {
  */
 export function saveReplicationConfiguration(
   db: MetadataDb,
+  buckets: BucketStore,
   bucket: Bucket,
   xml: string,
   rules: RuleFingerprint[],
@@ -37,14 +39,14 @@ export function saveReplicationConfiguration(
       const since = kept && kept.content === rule.content ? kept.effective_since : now;
       insert.run(bucket.id, rule.ruleId, rule.content, since);
     }
-    db.prepare('UPDATE buckets SET replication_config = ? WHERE id = ?').run(xml, bucket.id);
+    buckets.setReplicationConfig(bucket.name, xml);
   })();
 }
 
-export function deleteReplicationConfiguration(db: MetadataDb, bucket: Bucket): void {
+export function deleteReplicationConfiguration(db: MetadataDb, buckets: BucketStore, bucket: Bucket): void {
   db.transaction(() => {
     db.prepare('DELETE FROM replication_rule_epochs WHERE bucket_id = ?').run(bucket.id);
-    db.prepare('UPDATE buckets SET replication_config = NULL WHERE id = ?').run(bucket.id);
+    buckets.setReplicationConfig(bucket.name, null);
   })();
 }
 

@@ -6,6 +6,6 @@ import { deleteReplicationConfiguration } from '../../store/replication-config';
 export async function deleteBucketReplication(ctx: S3Context): Promise<S3Response> {
   checkExpectedBucketOwner(ctx);
   const bucket = ctx.store.buckets.require(ctx.bucket);
-  deleteReplicationConfiguration(ctx.store.db, bucket);
+  deleteReplicationConfiguration(ctx.store.db, ctx.store.buckets, bucket);
   return { status: 204, headers: {} };
 }
