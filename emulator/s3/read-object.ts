@@ -40,5 +40,5 @@ export async function readObject(ctx: S3Context, method: 'GET' | 'HEAD'): Promis
   }
   const status = range ? 206 : 200;
   if (method === 'HEAD') return { status, headers };
-  return { status, headers, body: ctx.store.objects.openContent(version, range) };
+  return { status, headers, body: ctx.store.objects.contentForResponse(version, range) };
 }

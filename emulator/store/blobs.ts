@@ -9,6 +9,13 @@ import { INLINE_BLOB_MAX_BYTES, type InlineBlobs } from './inline-blobs';
 /** A blob id: a random UUID, never derived from an object key. */
 export type BlobId = string;
 
+export interface WrittenBlob {
+  id: BlobId;
+  size: number;
+  /** A small body's bytes, not yet stored: see BlobStore.write. */
+  inlineBytes?: Buffer;
+}
+
 const BLOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -36,12 +43,13 @@ export class BlobStore {
   }
 
   /**
-   * Streams `source` through the given transforms into a new durable blob. A body that stays within
-   * INLINE_BLOB_MAX_BYTES becomes an inline blob (when this store has one: no file, no fsync of its own); anything
-   * larger is written to a temp file, fsynced and renamed. On any error the temp file is removed and the error is
-   * rethrown.
+   * Streams `source` through the given transforms into a new blob. A body that stays within INLINE_BLOB_MAX_BYTES
+   * (when this store has inline blobs) comes back as `inlineBytes`, stored by `storeInline` inside the transaction
+   * that commits the version or part referencing it: one commit, no file, no fsync of its own. Anything larger is
+   * written to a temp file, fsynced and renamed before this resolves. On any error the temp file is removed and the
+   * error is rethrown.
    */
-  async write(source: Readable, transforms: Transform[] = []): Promise<{ id: BlobId; size: number }> {
+  async write(source: Readable, transforms: Transform[] = []): Promise<WrittenBlob> {
     const id = randomUUID();
     const tmpPath = path.join(this.tmpDir, `${id}.tmp`);
     const inlineLimit = this.inline ? INLINE_BLOB_MAX_BYTES : -1;
@@ -79,10 +87,7 @@ export class BlobStore {
     });
     try {
       await pipeline([source, ...transforms, sink]);
-      if (!state.file && this.inline) {
-        this.inline.insert(id, Buffer.concat(head, size));
-        return { id, size };
-      }
+      if (!state.file && this.inline) return { id, size, inlineBytes: Buffer.concat(head, size) };
       await this.commitTemp(tmpPath, id);
       return { id, size };
     } catch (error) {
@@ -90,6 +95,11 @@ export class BlobStore {
       await rm(tmpPath, { force: true });
       throw error;
     }
+  }
+
+  /** Stores a written inline blob's bytes; call inside the transaction that commits the row referencing it. */
+  storeInline(blob: WrittenBlob): void {
+    if (blob.inlineBytes) this.inline?.insert(blob.id, blob.inlineBytes);
   }
 
   /** Streams several readables one after the other into one new blob (multipart completion). */
@@ -126,6 +136,7 @@ export class BlobStore {
       await link(this.pathOf(sourceId), target);
     } catch {
       const copied = await this.write(this.read(sourceId));
+      this.storeInline(copied);
       return copied.id;
     }
     await fsyncDirectory(path.dirname(target));
@@ -137,8 +148,22 @@ export class BlobStore {
    * streams it. Throws ENOENT synchronously when the blob is already gone.
    */
   read(id: BlobId, range?: { start: number; end: number }): Readable {
-    const inlineBytes = this.inline?.get(id);
-    if (inlineBytes) return Readable.from([range ? inlineBytes.subarray(range.start, range.end + 1) : inlineBytes]);
+    const inlineBytes = this.readInline(id, range);
+    if (inlineBytes) return Readable.from([inlineBytes]);
+    return this.readFile(id, range);
+  }
+
+  /** A response body: an inline blob's bytes as they are (no stream to set up for a few KiB), a file as a stream. */
+  readForResponse(id: BlobId, range?: { start: number; end: number }): Buffer | Readable {
+    return this.readInline(id, range) ?? this.readFile(id, range);
+  }
+
+  private readInline(id: BlobId, range: { start: number; end: number } | undefined): Buffer | undefined {
+    const bytes = this.inline?.get(id);
+    return bytes && range ? bytes.subarray(range.start, range.end + 1) : bytes;
+  }
+
+  private readFile(id: BlobId, range: { start: number; end: number } | undefined): Readable {
     const fd = openSync(this.pathOf(id), 'r');
     return createReadStream('', { fd, autoClose: true, ...(range ? { start: range.start, end: range.end } : {}) });
   }

@@ -45,19 +45,38 @@ function blobFiles(): string[] {
 const inlineRows = () => db.prepare<[], number>('SELECT COUNT(*) FROM inline_blobs').pluck().get();
 
 describe('BlobStore with inline blobs', () => {
-  it('keeps a body up to the limit in SQLite: no file, reads and ranges from memory', async () => {
+  it('keeps a body up to the limit in SQLite: no file, stored with the commit that references it, read from memory', async () => {
     const bytes = Buffer.alloc(INLINE_BLOB_MAX_BYTES, 7);
     bytes.write('start', 0);
-    const { id, size } = await blobs.write(chunked(bytes));
+    const blob = await blobs.write(chunked(bytes));
+    const { id, size } = blob;
     expect(size).toBe(INLINE_BLOB_MAX_BYTES);
     expect(blobFiles()).toEqual([]);
+    expect(inlineRows()).toBe(0);
+    db.transaction(() => blobs.storeInline(blob))();
     expect(inlineRows()).toBe(1);
     expect((await readAll(blobs.read(id))).equals(bytes)).toBe(true);
     expect((await readAll(blobs.read(id, { start: 0, end: 4 }))).toString()).toBe('start');
+    expect(blobs.readForResponse(id)).toEqual(bytes);
+    expect(blobs.readForResponse(id, { start: 1, end: 3 }).toString()).toBe('tar');
+  });
+
+  it('rolls the bytes back with the transaction that was to reference them', async () => {
+    const blob = await blobs.write(chunked(Buffer.from('never committed')));
+    expect(() =>
+      db.transaction(() => {
+        blobs.storeInline(blob);
+        throw new Error('version commit failed');
+      })(),
+    ).toThrow('version commit failed');
+    expect(inlineRows()).toBe(0);
+    expect(() => blobs.read(blob.id)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 
   it('stores an empty body inline', async () => {
-    const { id, size } = await blobs.write(Readable.from([]));
+    const blob = await blobs.write(Readable.from([]));
+    blobs.storeInline(blob);
+    const { id, size } = blob;
     expect(size).toBe(0);
     expect((await readAll(blobs.read(id))).length).toBe(0);
     expect(blobFiles()).toEqual([]);
@@ -78,10 +97,13 @@ describe('BlobStore with inline blobs', () => {
     expect(inlineRows()).toBe(0);
     expect(blobFiles()).toEqual([id]);
     expect((await readAll(blobs.read(id))).equals(bytes)).toBe(true);
+    expect(blobs.readForResponse(id)).toBeInstanceOf(Readable);
   });
 
   it('duplicates an inline blob as a row of its own, so removing one keeps the other', async () => {
-    const { id } = await blobs.write(chunked(Buffer.from('shared bytes')));
+    const written = await blobs.write(chunked(Buffer.from('shared bytes')));
+    blobs.storeInline(written);
+    const { id } = written;
     const copy = await blobs.duplicate(id);
     expect(copy).not.toBe(id);
     await blobs.remove([id]);
@@ -104,7 +126,9 @@ describe('BlobStore with inline blobs', () => {
 
   it('sweeps inline rows nothing references', async () => {
     const kept = await blobs.write(chunked(Buffer.from('kept')));
-    await blobs.write(chunked(Buffer.from('orphan')));
+    const orphan = await blobs.write(chunked(Buffer.from('orphan')));
+    blobs.storeInline(kept);
+    blobs.storeInline(orphan);
     const result = blobs.sweep((id) => id === kept.id);
     expect(result.removedOrphans).toBe(1);
     expect(inlineRows()).toBe(1);

@@ -144,6 +144,7 @@ export class MultipartStore {
     try {
       replaced = this.db.transaction(() => {
         this.require(upload.bucketName, upload.key, upload.uploadId);
+        this.blobs.storeInline(blob);
         const previous = this.db
           .prepare<[string, number], { blob_id: string }>(
             'SELECT blob_id FROM multipart_parts WHERE upload_id = ? AND part_number = ?',

@@ -1,6 +1,6 @@
 import type { Readable, Transform } from 'node:stream';
 import { S3Error } from '../s3/errors';
-import type { BlobStore } from './blobs';
+import type { BlobStore, WrittenBlob } from './blobs';
 import type { BucketStore } from './buckets';
 import type { MetadataDb } from './metadata';
 import { toVersion, type VersionRow } from './rows';
@@ -73,17 +73,22 @@ export class ObjectStore {
     this.buckets.require(bucketName);
     const blob = await this.blobs.write(body.stream, body.transforms);
     const digest = body.digest();
-    return this.commitNewVersion(bucketName, blob.id, {
-      key,
-      isDeleteMarker: false,
-      attributes: input.attributes,
-      size: blob.size,
-      etag: `"${digest.md5Hex}"`,
-      blobId: blob.id,
-      partsCount: null,
-      checksum: digest.checksum,
-      ownerId: input.ownerId,
-    });
+    return this.commitNewVersion(
+      bucketName,
+      blob.id,
+      {
+        key,
+        isDeleteMarker: false,
+        attributes: input.attributes,
+        size: blob.size,
+        etag: `"${digest.md5Hex}"`,
+        blobId: blob.id,
+        partsCount: null,
+        checksum: digest.checksum,
+        ownerId: input.ownerId,
+      },
+      () => this.blobs.storeInline(blob),
+    );
   }
 
   /** CopyObject: the destination gets its own (linked) blob and the given attributes. */
@@ -117,31 +122,40 @@ export class ObjectStore {
     this.buckets.require(bucketName);
     let blobId: string | null = null;
     let size = 0;
+    let written: WrittenBlob | undefined;
     if (input.content && 'stream' in input.content) {
-      const blob = await this.blobs.write(input.content.stream);
-      blobId = blob.id;
-      size = blob.size;
+      written = await this.blobs.write(input.content.stream);
+      blobId = written.id;
+      size = written.size;
     } else if (input.content && input.content.fromVersion.blobId) {
       blobId = await this.duplicateContent(input.content.fromVersion);
       size = input.content.fromVersion.size;
     }
-    return this.commitNewVersion(bucketName, blobId, {
-      key: input.key,
-      isDeleteMarker: input.isDeleteMarker,
-      attributes: input.attributes,
-      size,
-      etag: input.isDeleteMarker ? null : input.etag,
+    return this.commitNewVersion(
+      bucketName,
       blobId,
-      partsCount: input.partsCount,
-      checksum: input.checksum,
-      ownerId: input.ownerId,
-      versionId: input.versionId,
-      lastModified: input.lastModified,
-      replicationStatus: input.replicationStatus,
-    });
+      {
+        key: input.key,
+        isDeleteMarker: input.isDeleteMarker,
+        attributes: input.attributes,
+        size,
+        etag: input.isDeleteMarker ? null : input.etag,
+        blobId,
+        partsCount: input.partsCount,
+        checksum: input.checksum,
+        ownerId: input.ownerId,
+        versionId: input.versionId,
+        lastModified: input.lastModified,
+        replicationStatus: input.replicationStatus,
+      },
+      written && (() => this.blobs.storeInline(written)),
+    );
   }
 
-  /** Commits a version whose blob (if any) is already durable; releases the blob if the commit fails. */
+  /**
+   * Commits a version whose blob file (if any) is already durable (an inline blob is stored by `alsoInTransaction`);
+   * releases the blob if the commit fails.
+   */
   async commitNewVersion(
     bucketName: string,
     blobId: string | null,
@@ -220,9 +234,18 @@ export class ObjectStore {
 
   /** The version's bytes; NoSuchKey when a concurrent overwrite or delete removed them after lookup. */
   openContent(version: ObjectVersion, range?: { start: number; end: number }): Readable {
+    return this.withContent(version, (blobId) => this.blobs.read(blobId, range));
+  }
+
+  /** GetObject's body: small objects' bytes directly, larger ones streamed. */
+  contentForResponse(version: ObjectVersion, range?: { start: number; end: number }): Buffer | Readable {
+    return this.withContent(version, (blobId) => this.blobs.readForResponse(blobId, range));
+  }
+
+  private withContent<T>(version: ObjectVersion, open: (blobId: string) => T): T {
     if (!version.blobId) throw new Error('version has no content');
     try {
-      return this.blobs.read(version.blobId, range);
+      return open(version.blobId);
     } catch (error) {
       if ((error as { code?: unknown }).code === 'ENOENT') throw new S3Error('NoSuchKey', { extra: { Key: version.key } });
       throw error;

@@ -1,5 +1,5 @@
 import { Transform, type Readable } from 'node:stream';
-import { BlobStore, type BlobId } from './blobs';
+import { BlobStore, type BlobId, type WrittenBlob } from './blobs';
 import type { InlineBlobs } from './inline-blobs';
 
 /**
@@ -27,7 +27,7 @@ export class FaultInjectingBlobStore extends BlobStore {
     super(dataDir, inline);
   }
 
-  override write(source: Readable, transforms: Transform[] = []): Promise<{ id: BlobId; size: number }> {
+  override write(source: Readable, transforms: Transform[] = []): Promise<WrittenBlob> {
     const faults = this.faults;
     const failing = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
