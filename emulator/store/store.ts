@@ -8,7 +8,7 @@ import { MultipartStore } from './multipart';
 import { ObjectStore, type TagsChangedHook } from './objects';
 import { FaultInjectingBlobStore, type StorageFaults } from './storage-faults';
 import { VersionWriter, type VersionCreatedHook } from './versions';
-import { fsyncFile, WalSync } from './wal-sync';
+import { WalFile, WalSync } from './wal-sync';
 
 /** The endpoint's storage: SQLite metadata + blob files, and the domain operations handlers use. */
 export class Store {
@@ -19,6 +19,7 @@ export class Store {
   readonly listing: Listing;
   readonly multipart: MultipartStore;
   private readonly versionWriter: VersionWriter;
+  private readonly walFile: WalFile;
   private readonly walSync: WalSync;
 
   private constructor(
@@ -34,7 +35,8 @@ export class Store {
     this.listing = new Listing(this.db, this.buckets);
     this.multipart = new MultipartStore(this.db, this.blobs, this.buckets, this.objects);
     const totalChanges = this.db.prepare<[], number>('SELECT total_changes()').pluck();
-    this.walSync = new WalSync(() => totalChanges.get() ?? 0, fsyncFile(path.join(dataDir, 'metadata.sqlite-wal')));
+    this.walFile = new WalFile(path.join(dataDir, 'metadata.sqlite-wal'));
+    this.walSync = new WalSync(() => totalChanges.get() ?? 0, this.walFile.flush);
   }
 
   /** Opens the data dir, applies migrations and sweeps temp and unreferenced blob files. */
@@ -60,6 +62,7 @@ export class Store {
   }
 
   close(): void {
+    this.walFile.close();
     if (this.db.open) this.db.close();
   }
 

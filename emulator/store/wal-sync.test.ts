@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fsyncFile, WalSync } from './wal-sync';
+import { WalFile, WalSync } from './wal-sync';
 import { Store } from './store';
 
 /** A flush the test completes by hand, recording the change count each flush started with. */
@@ -68,18 +68,46 @@ describe('WalSync', () => {
   });
 });
 
-describe('fsyncFile', () => {
+describe('WalFile', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
-
-  it('fsyncs an existing file and treats a missing one as nothing to flush', async () => {
+  const tempDir = () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wal-sync-'));
     dirs.push(dir);
+    return dir;
+  };
+
+  it('flushes an existing file, repeatedly and concurrently, and treats a missing one as nothing to flush', async () => {
+    const dir = tempDir();
     writeFileSync(path.join(dir, 'wal'), 'frames');
-    await expect(fsyncFile(path.join(dir, 'wal'))()).resolves.toBeUndefined();
-    await expect(fsyncFile(path.join(dir, 'absent'))()).resolves.toBeUndefined();
+    const wal = new WalFile(path.join(dir, 'wal'));
+    await expect(Promise.all([wal.flush(), wal.flush(), wal.flush()])).resolves.toHaveLength(3);
+    await expect(wal.flush()).resolves.toBeUndefined();
+    wal.close();
+    const absent = new WalFile(path.join(dir, 'absent'));
+    await expect(absent.flush()).resolves.toBeUndefined();
+    absent.close();
+  });
+
+  it('opens the file once it exists (SQLite creates the WAL on the first commit)', async () => {
+    const dir = tempDir();
+    const wal = new WalFile(path.join(dir, 'wal'));
+    await expect(wal.flush()).resolves.toBeUndefined();
+    writeFileSync(path.join(dir, 'wal'), 'frames');
+    await expect(wal.flush()).resolves.toBeUndefined();
+    wal.close();
+  });
+
+  it('refuses to flush after close, and lets a flush in flight finish first', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'wal'), 'frames');
+    const wal = new WalFile(path.join(dir, 'wal'));
+    const inFlight = wal.flush();
+    wal.close();
+    await expect(inFlight).resolves.toBeUndefined();
+    await expect(wal.flush()).rejects.toThrow('closed');
   });
 });
 

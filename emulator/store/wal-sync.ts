@@ -1,24 +1,53 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fdatasync, openSync } from 'node:fs';
 
 /** Flushes the SQLite write-ahead log to disk. */
 export type WalFlush = () => Promise<void>;
 
-/** fsync of the WAL file; a missing WAL (never written, or checkpointed away and removed) has nothing to flush. */
-export function fsyncFile(file: string): WalFlush {
-  return async () => {
-    let handle;
-    try {
-      handle = await open(file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
+/**
+ * The WAL file, opened once and flushed with fdatasync (as SQLite itself syncs it). SQLite reuses the same file
+ * while the database is open (a checkpoint rewinds it, it is not replaced), so one descriptor serves every flush;
+ * opening and closing it for each flush cost more main-thread time than the flush. A WAL that does not exist yet
+ * has nothing to flush.
+ */
+export class WalFile {
+  private fd: number | undefined;
+  private inFlight = 0;
+  private closing = false;
+
+  constructor(private readonly file: string) {}
+
+  readonly flush: WalFlush = () => {
+    if (this.closing) return Promise.reject(new Error('the metadata store is closed'));
+    if (this.fd === undefined) {
+      try {
+        this.fd = openSync(this.file, 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve();
+        return Promise.reject(error as Error);
+      }
     }
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    const fd = this.fd;
+    this.inFlight += 1;
+    return new Promise((resolve, reject) => {
+      fdatasync(fd, (error) => {
+        this.inFlight -= 1;
+        if (this.closing && this.inFlight === 0) this.release();
+        if (error) reject(error);
+        else resolve();
+      });
+    });
   };
+
+  /** Closes the descriptor once no flush is using it. */
+  close(): void {
+    this.closing = true;
+    if (this.inFlight === 0) this.release();
+  }
+
+  private release(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 /**
