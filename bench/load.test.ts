@@ -50,3 +50,17 @@ describe('mergeSlices', () => {
     expect(merged.megabytesPerSecond).toBeUndefined();
   });
 });
+
+describe('runSlice with a shared cursor', () => {
+  it('runs each index once across several concurrent runs sharing the cursor', async () => {
+    const cursor = new Int32Array(new SharedArrayBuffer(4));
+    const seen: number[] = [];
+    const operation = async (index: number) => {
+      await new Promise((resolve) => setTimeout(resolve, index % 3));
+      seen.push(index);
+    };
+    const slices = await Promise.all([0, 1, 2].map(() => runSlice({ from: 100, to: 160, concurrency: 3, sharedCursor: cursor, operation })));
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 100));
+    expect(slices.reduce((sum, slice) => sum + slice.latenciesMs.length, 0)).toBe(60);
+  });
+});

@@ -36,21 +36,27 @@ export interface SliceOptions {
   to: number;
   concurrency: number;
   serverPid?: number;
+  /**
+   * Shared with other threads running the same range: element 0 counts the indexes taken so far, so every index runs
+   * exactly once across all of them. Without it, this call takes every index itself.
+   */
+  sharedCursor?: Int32Array;
   operation(index: number): Promise<unknown>;
 }
 
 /** Closed-loop load: `concurrency` workers take the next index until the range is done. */
 export async function runSlice(options: SliceOptions): Promise<Slice> {
   const latenciesMs: number[] = [];
-  let next = options.from;
+  const cursor = options.sharedCursor ?? new Int32Array(1);
   let errors = 0;
   let firstError: string | undefined;
   const serverCpuBefore = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const worker = async () => {
-    while (next < options.to) {
-      const index = next++;
+    for (;;) {
+      const index = options.from + Atomics.add(cursor, 0, 1);
+      if (index >= options.to) return;
       const t0 = performance.now();
       try {
         await options.operation(index);

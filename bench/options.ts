@@ -11,6 +11,8 @@ export interface EndpointWorkloadOptions {
   largeObjects: number;
   largeSize: number;
   largeConcurrency: number;
+  /** Worker threads the client's requests are spread over (each with its own S3 client). */
+  clientThreads: number;
 }
 
 export interface ReplicationWorkloadOptions {
@@ -36,7 +38,7 @@ const MIB = 1024 * 1024;
 
 export const DEFAULT_OPTIONS: BenchOptions = {
   workloads: [...WORKLOADS],
-  endpoint: { objects: 2000, objectSize: 4096, concurrency: 32, listRounds: 5, largeObjects: 20, largeSize: 16 * MIB, largeConcurrency: 4 },
+  endpoint: { objects: 2000, objectSize: 4096, concurrency: 32, listRounds: 5, largeObjects: 20, largeSize: 16 * MIB, largeConcurrency: 4, clientThreads: 2 },
   replication: { rates: [100, 500], rateSeconds: 20, backlog: 5000 },
   compareKeys: [10_000],
   skipBuild: false,
@@ -48,7 +50,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 /** A smoke run: every workload and peer, small sizes (well under a minute plus the console build). */
 export const QUICK_OPTIONS: BenchOptions = {
   ...DEFAULT_OPTIONS,
-  endpoint: { objects: 200, objectSize: 4096, concurrency: 16, listRounds: 2, largeObjects: 2, largeSize: 4 * MIB, largeConcurrency: 2 },
+  endpoint: { objects: 200, objectSize: 4096, concurrency: 16, listRounds: 2, largeObjects: 2, largeSize: 4 * MIB, largeConcurrency: 2, clientThreads: 2 },
   replication: { rates: [100], rateSeconds: 3, backlog: 300 },
   compareKeys: [1000],
   quick: true,
@@ -66,6 +68,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --large-objects N          large objects (default ${DEFAULT_OPTIONS.endpoint.largeObjects})
   --large-size MIB           size of a large object in MiB (default ${DEFAULT_OPTIONS.endpoint.largeSize / MIB})
   --large-concurrency N      requests in flight for large objects (default ${DEFAULT_OPTIONS.endpoint.largeConcurrency})
+  --client-threads N         worker threads the endpoint client runs in (default ${DEFAULT_OPTIONS.endpoint.clientThreads})
   --rates LIST               sustained PUT/s for replication lag (default ${DEFAULT_OPTIONS.replication.rates.join(',')})
   --rate-seconds N           seconds per rate (default ${DEFAULT_OPTIONS.replication.rateSeconds})
   --backlog N                versions in the replication drain test (default ${DEFAULT_OPTIONS.replication.backlog})
@@ -108,6 +111,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       'large-objects': { type: 'string' },
       'large-size': { type: 'string' },
       'large-concurrency': { type: 'string' },
+      'client-threads': { type: 'string' },
       rates: { type: 'string' },
       'rate-seconds': { type: 'string' },
       backlog: { type: 'string' },
@@ -137,6 +141,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       largeObjects: positiveInt('large-objects', values['large-objects'], e.largeObjects, true),
       largeSize: values['large-size'] === undefined ? e.largeSize : positiveInt('large-size', values['large-size'], 0) * MIB,
       largeConcurrency: positiveInt('large-concurrency', values['large-concurrency'], e.largeConcurrency),
+      clientThreads: positiveInt('client-threads', values['client-threads'], e.clientThreads),
     },
     replication: {
       rates: intList('rates', values.rates, base.replication.rates),

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     results.notes.push(...endpoint.notes);
     results.targets.push(...endpointTargets(endpoint.runs, OURS));
     section(
-      `Endpoint: ${options.endpoint.objects} × ${options.endpoint.objectSize} B at concurrency ${options.endpoint.concurrency}; ${options.endpoint.largeObjects} × ${options.endpoint.largeSize / 2 ** 20} MiB at ${options.endpoint.largeConcurrency}`,
+      `Endpoint: ${options.endpoint.objects} × ${options.endpoint.objectSize} B at concurrency ${options.endpoint.concurrency}; ${options.endpoint.largeObjects} × ${options.endpoint.largeSize / 2 ** 20} MiB at ${options.endpoint.largeConcurrency}; client in ${options.endpoint.clientThreads} threads`,
       renderEndpointRuns(endpoint.runs, OURS),
     );
     if (endpoint.profileDir) results.notes.push(`CPU profile of the endpoint: ${endpoint.profileDir}`);

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { mergeSlices, runSlice, type Slice } from '../load';
+import { mergeSlices, type Slice } from '../load';
 import type { BenchOptions } from '../options';
 import { motoAvailable, startCeiling, startMoto, startOurEndpoint, startS3rver, type ServerUnderTest } from '../servers';
-import { endpointPhases, makeBodies, prepareTarget, type EndpointRun, type EndpointTarget } from './endpoint';
+import { endpointPhases, type EndpointRun } from './endpoint';
+import { EndpointClientThreads } from './endpoint-threads';
 
 export const OURS = 'embedded';
 
@@ -21,7 +22,8 @@ function firstLine(error: unknown): string {
 
 /**
  * All servers run at once (each in its own process, idle while another is measured); every phase is sliced and the
- * slices alternate between servers, with the order rotated, so ratios compare servers under the same conditions.
+ * slices alternate between servers, with the order rotated, so ratios compare servers under the same conditions. The
+ * client runs in worker threads (EndpointClientThreads), so one thread's CPU does not cap every server alike.
  */
 export async function runEndpointSuite(options: BenchOptions, resultsDir: string, stamp: string): Promise<EndpointSuiteResult> {
   const notes: string[] = [];
@@ -36,55 +38,55 @@ export async function runEndpointSuite(options: BenchOptions, resultsDir: string
   }
   if (options.peers.s3rver) starters.push({ name: 's3rver', start: startS3rver });
 
-  const bodies = makeBodies(options.endpoint);
-  const targets: EndpointTarget[] = [];
+  const threads = EndpointClientThreads.start(options.endpoint.clientThreads, options.endpoint);
+  const servers: ServerUnderTest[] = [];
   try {
     for (const starter of starters) {
+      let server: ServerUnderTest | undefined;
       try {
-        const server = await starter.start();
-        targets.push(await prepareTarget(server, options.endpoint, bodies));
+        server = await starter.start();
+        await threads.prepare(server);
+        servers.push(server);
       } catch (error) {
+        await server?.stop();
         notes.push(`${starter.name} not measured: ${firstLine(error)}`);
       }
     }
     const phases = endpointPhases(options.endpoint);
-    const slices = new Map<EndpointTarget, Map<string, Slice[]>>(targets.map((t) => [t, new Map()]));
+    const slices = new Map<ServerUnderTest, Map<string, Slice[]>>(servers.map((server) => [server, new Map()]));
+    const keysListed = new Map<ServerUnderTest, number>();
     for (const [phaseIndex, phase] of phases.entries()) {
-      const participants = targets.filter((t) => phase.onCeiling || t.server.kind !== 'ceiling');
+      const participants = servers.filter((server) => phase.onCeiling || server.kind !== 'ceiling');
       const sliceCount = Math.min(SLICES, phase.count);
-      process.stderr.write(`endpoint: ${phase.name} (${participants.map((t) => t.server.label).join(', ')})\n`);
+      process.stderr.write(`endpoint: ${phase.name} (${participants.map((server) => server.label).join(', ')})\n`);
       for (let s = 0; s < sliceCount; s++) {
         const from = Math.floor((s * phase.count) / sliceCount);
         const to = Math.floor(((s + 1) * phase.count) / sliceCount);
         const shift = (phaseIndex + s) % participants.length;
-        for (const target of [...participants.slice(shift), ...participants.slice(0, shift)]) {
-          const slice = await runSlice({
-            from,
-            to,
-            concurrency: phase.concurrency,
-            serverPid: target.server.child.pid,
-            operation: (index) => phase.operation(target, index),
-          });
-          const perPhase = slices.get(target) as Map<string, Slice[]>;
+        for (const server of [...participants.slice(shift), ...participants.slice(0, shift)]) {
+          const { keysListed: keys, ...slice } = await threads.runSlice(server, phase, from, to);
+          if (keys !== undefined) keysListed.set(server, keys);
+          const perPhase = slices.get(server) as Map<string, Slice[]>;
           perPhase.set(phase.name, [...(perPhase.get(phase.name) ?? []), slice]);
         }
       }
     }
-    const runs = targets.map((target) => ({
-      server: target.server.label,
-      phases: [...(slices.get(target) as Map<string, Slice[]>)].map(([name, phaseSlices]) => {
+    const runs = servers.map((server) => ({
+      server: server.label,
+      phases: [...(slices.get(server) as Map<string, Slice[]>)].map(([name, phaseSlices]) => {
         const definition = phases.find((p) => p.name === name);
         const result = mergeSlices(name, phaseSlices, definition?.bytesPerOperation);
-        const keys = definition?.keysListed?.get(target);
+        const keys = definition?.keysListed ? keysListed.get(server) : undefined;
         if (keys !== undefined) result.keysPerSecond = result.opsPerSecond * keys;
         return result;
       }),
     }));
     return { runs, notes, profileDir };
   } finally {
-    for (const target of targets) {
-      target.client.destroy();
-      await target.server.stop();
+    for (const server of servers) {
+      await threads.forget(server);
+      await server.stop();
     }
+    await threads.stop();
   }
 }

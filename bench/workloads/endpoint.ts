@@ -22,9 +22,12 @@ export interface EndpointRun {
 
 export const BUCKET = 'bench-objects';
 
+/** What a client needs to know of a server (a worker thread gets only this). */
+export type ServerAddress = Pick<ServerUnderTest, 'kind' | 'label' | 'url' | 'credentials'>;
+
 /** One server's side of the workload: its client and the bodies it sends. */
 export interface EndpointTarget {
-  server: ServerUnderTest;
+  server: ServerAddress;
   client: S3Client;
   small: Buffer;
   large: Buffer;
@@ -175,10 +178,15 @@ export function endpointPhases(options: EndpointWorkloadOptions): PhaseDefinitio
 
 const WARM_UP_OPERATIONS = 200;
 
-/** Creates the bucket, opens the connections and warms both JITs with unmeasured PUT/GET pairs. */
-export async function prepareTarget(server: ServerUnderTest, options: EndpointWorkloadOptions, bodies: { small: Buffer; large: Buffer }): Promise<EndpointTarget> {
+/** Creates the bucket (unless another client did), opens the connections and warms both JITs with unmeasured PUT/GET pairs. */
+export async function prepareTarget(
+  server: ServerAddress,
+  options: EndpointWorkloadOptions,
+  bodies: { small: Buffer; large: Buffer },
+  createBucket = true,
+): Promise<EndpointTarget> {
   const client = benchS3Client(server, Math.max(options.concurrency, options.largeConcurrency) * 2);
-  if (server.kind !== 'ceiling') await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  if (createBucket && server.kind !== 'ceiling') await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
   let next = 0;
   const worker = async () => {
     while (next < WARM_UP_OPERATIONS) {
