@@ -12,7 +12,9 @@ import { S3_HANDLERS } from '../s3/operations';
 import type { Store } from '../store/store';
 import { handleClientError } from './client-error';
 import { applyConnectionTimeouts } from './connection-timeouts';
+import { OpenBlobFile } from '../store/blob-file';
 import { readRawBody, readWholeBody } from './read-body';
+import { sendBlobFile } from './send-file';
 import { newRequestIds } from './request-ids';
 import { openRequestBody, type BodySigning } from './request-body';
 import { routeRequest, type Route } from './router';
@@ -207,13 +209,27 @@ async function send(
   method: string,
   logger: Logger,
 ): Promise<void> {
-  if (res.headersSent || res.destroyed) return;
+  const body = response.body;
+  if (res.headersSent || res.destroyed) {
+    if (body instanceof OpenBlobFile) body.close();
+    return;
+  }
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   res.setHeader('x-amz-request-id', requestId);
   res.setHeader('x-amz-id-2', hostId);
   res.setHeader('server', 'AmazonS3');
-  const body = response.body;
+  if (body instanceof OpenBlobFile) {
+    if (method === 'HEAD') {
+      body.close();
+      res.end();
+      return;
+    }
+    await sendBlobFile(res, body).catch((error: unknown) => {
+      if (!isClientDisconnect(error)) logger.error('response body failed', { requestId, error: String(error) });
+    });
+    return;
+  }
   if (body instanceof Readable) {
     if (method === 'HEAD') {
       body.destroy();

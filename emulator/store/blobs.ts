@@ -4,6 +4,7 @@ import { link, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
+import { OpenBlobFile } from './blob-file';
 import { INLINE_BLOB_MAX_BYTES, type InlineBlobs } from './inline-blobs';
 
 /** A blob id: a random UUID, never derived from an object key. */
@@ -153,9 +154,14 @@ export class BlobStore {
     return this.readFile(id, range);
   }
 
-  /** A response body: an inline blob's bytes as they are (no stream to set up for a few KiB), a file as a stream. */
-  readForResponse(id: BlobId, range?: { start: number; end: number }): Buffer | Readable {
-    return this.readInline(id, range) ?? this.readFile(id, range);
+  /**
+   * A response body: an inline blob's bytes as they are (no stream to set up for a few KiB), a file opened now for
+   * the HTTP layer to send. `size` is the blob's size (from its version). Throws ENOENT when the blob is gone.
+   */
+  readForResponse(id: BlobId, size: number, range?: { start: number; end: number }): Buffer | OpenBlobFile {
+    const inlineBytes = this.readInline(id, range);
+    if (inlineBytes) return inlineBytes;
+    return new OpenBlobFile(openSync(this.pathOf(id), 'r'), range?.start ?? 0, range?.end ?? size - 1);
   }
 
   private readInline(id: BlobId, range: { start: number; end: number } | undefined): Buffer | undefined {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OpenBlobFile } from './blob-file';
 import { BlobStore } from './blobs';
 import { INLINE_BLOB_MAX_BYTES, InlineBlobs } from './inline-blobs';
 import { openMetadataDb, type MetadataDb } from './metadata';
@@ -57,8 +58,8 @@ describe('BlobStore with inline blobs', () => {
     expect(inlineRows()).toBe(1);
     expect((await readAll(blobs.read(id))).equals(bytes)).toBe(true);
     expect((await readAll(blobs.read(id, { start: 0, end: 4 }))).toString()).toBe('start');
-    expect(blobs.readForResponse(id)).toEqual(bytes);
-    expect(blobs.readForResponse(id, { start: 1, end: 3 }).toString()).toBe('tar');
+    expect(blobs.readForResponse(id, size)).toEqual(bytes);
+    expect(blobs.readForResponse(id, size, { start: 1, end: 3 }).toString()).toBe('tar');
   });
 
   it('rolls the bytes back with the transaction that was to reference them', async () => {
@@ -97,7 +98,10 @@ describe('BlobStore with inline blobs', () => {
     expect(inlineRows()).toBe(0);
     expect(blobFiles()).toEqual([id]);
     expect((await readAll(blobs.read(id))).equals(bytes)).toBe(true);
-    expect(blobs.readForResponse(id)).toBeInstanceOf(Readable);
+    const file = blobs.readForResponse(id, size, { start: 10, end: 19 });
+    expect(file).toBeInstanceOf(OpenBlobFile);
+    expect(file).toMatchObject({ start: 10, end: 19, length: 10 });
+    (file as OpenBlobFile).close();
   });
 
   it('duplicates an inline blob as a row of its own, so removing one keeps the other', async () => {

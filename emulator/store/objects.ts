@@ -1,5 +1,6 @@
 import type { Readable, Transform } from 'node:stream';
 import { S3Error } from '../s3/errors';
+import type { OpenBlobFile } from './blob-file';
 import type { BlobStore, WrittenBlob } from './blobs';
 import type { BucketStore } from './buckets';
 import type { MetadataDb } from './metadata';
@@ -237,9 +238,9 @@ export class ObjectStore {
     return this.withContent(version, (blobId) => this.blobs.read(blobId, range));
   }
 
-  /** GetObject's body: small objects' bytes directly, larger ones streamed. */
-  contentForResponse(version: ObjectVersion, range?: { start: number; end: number }): Buffer | Readable {
-    return this.withContent(version, (blobId) => this.blobs.readForResponse(blobId, range));
+  /** GetObject's body: small objects' bytes directly, larger ones as an open file for the HTTP layer to send. */
+  contentForResponse(version: ObjectVersion, range?: { start: number; end: number }): Buffer | OpenBlobFile {
+    return this.withContent(version, (blobId) => this.blobs.readForResponse(blobId, version.size, range));
   }
 
   private withContent<T>(version: ObjectVersion, open: (blobId: string) => T): T {
