@@ -108,7 +108,7 @@ export function openRequestBody(request: IncomingMessage, signing: BodySigning):
     }
   }
 
-  const verifier = new BodyVerifier(expectations);
+  const verifier = new BodyVerifier(expectations, declaredBodyBytes(headers, transforms.length > 0));
   transforms.push(verifier);
   return {
     stream: detachableSource(request),
@@ -121,6 +121,12 @@ export function openRequestBody(request: IncomingMessage, signing: BodySigning):
       };
     },
   };
+}
+
+/** The decoded body's length as the request declares it (x-amz-decoded-content-length for aws-chunked). */
+function declaredBodyBytes(headers: IncomingMessage['headers'], awsChunked: boolean): number | undefined {
+  const declared = headerValue(headers, awsChunked ? 'x-amz-decoded-content-length' : 'content-length');
+  return declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined;
 }
 
 /** Bytes read from the store (UploadPartCopy) on their way to a new blob: only the MD5 (ETag) is computed. */
