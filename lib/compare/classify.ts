@@ -31,11 +31,16 @@ const differsReason = (source: ListedEntry, destination: ListedEntry) => ({
       : 'The destination holds other content (the ETags differ).',
 });
 
-/** Classifies one source entry whose destination counterpart (same key, or same version id) is `destination`. */
-async function classifySourceEntry(ctx: ClassifyContext, entry: ListedEntry, destination: ListedEntry | undefined): Promise<CompareRow> {
+/** The row of a source entry the listings alone settle (same content at the destination); undefined otherwise. */
+function settledRow(entry: ListedEntry, destination: ListedEntry | undefined): CompareRow | undefined {
+  if (!destination || !sameContent(entry, destination)) return undefined;
+  return { key: entry.key, class: 'replicated', source: side(entry), destination: side(destination) };
+}
+
+/** Classifies one source entry the listings could not settle, looking its source version up. */
+async function classifyLookedUp(ctx: ClassifyContext, entry: ListedEntry, destination: ListedEntry | undefined): Promise<CompareRow> {
   const row: CompareRow = { key: entry.key, class: 'replicated', source: side(entry) };
   if (destination) row.destination = side(destination);
-  if (destination && sameContent(entry, destination)) return row;
 
   const details = await ctx.lookup(entry);
   if (row.source && row.source.versionId === undefined && details.versionId !== undefined) row.source.versionId = details.versionId;
@@ -66,22 +71,31 @@ async function classifySourceEntry(ctx: ClassifyContext, entry: ListedEntry, des
 
 const onlyInDestination = (entry: ListedEntry): CompareRow => ({ key: entry.key, class: 'only-in-destination', destination: side(entry) });
 
-/** Rows of one joined key: one per current object, or one per version in versions mode. */
-export async function classifyKey(ctx: ClassifyContext, joined: JoinedKey): Promise<CompareRow[]> {
+/**
+ * Rows of one joined key: one per current object, or one per version in versions mode. Synchronous (an array) when
+ * the listings settle every row, which is most keys of a healthy pair; a promise when a source version must be
+ * looked up.
+ */
+export function classifyKey(ctx: ClassifyContext, joined: JoinedKey): CompareRow[] | Promise<CompareRow[]> {
   if (ctx.input.mode === 'current') {
     const [source] = joined.source;
     const [destination] = joined.destination;
     if (!source) return destination ? [onlyInDestination(destination)] : [];
-    return [await classifySourceEntry(ctx, source, destination)];
+    const settled = settledRow(source, destination);
+    return settled ? [settled] : classifyLookedUp(ctx, source, destination).then((row) => [row]);
   }
   const byVersion = new Map(joined.destination.map((entry) => [entry.versionId ?? 'null', entry]));
-  const rows = await Promise.all(
-    joined.source.map((entry) => {
-      const id = entry.versionId ?? 'null';
-      const match = byVersion.get(id);
-      byVersion.delete(id);
-      return classifySourceEntry(ctx, entry, match);
-    }),
-  );
-  return [...rows, ...[...byVersion.values()].map(onlyInDestination)];
+  const rows: (CompareRow | Promise<CompareRow>)[] = [];
+  let lookingUp = false;
+  for (const entry of joined.source) {
+    const id = entry.versionId ?? 'null';
+    const match = byVersion.get(id);
+    byVersion.delete(id);
+    const settled = settledRow(entry, match);
+    if (!settled) lookingUp = true;
+    rows.push(settled ?? classifyLookedUp(ctx, entry, match));
+  }
+  const onlyThere = [...byVersion.values()].map(onlyInDestination);
+  if (!lookingUp) return [...(rows as CompareRow[]), ...onlyThere];
+  return Promise.all(rows).then((classified) => [...classified, ...onlyThere]);
 }

@@ -1,14 +1,17 @@
 import { classifyKey } from './classify';
 import { concurrencyLimit } from './limit';
-import { mergeJoin } from './merge-join';
-import { orderedMap } from './ordered-map';
+import { mergeJoinBatches } from './merge-join';
+import { RowQueue } from './row-queue';
 import { rulesFilterOnTags, rulesForDestination } from './reasons';
 import { addRow, emptySummary } from './summary';
 import type { CompareInput, CompareRow, CompareSummary, ListedEntry } from './types';
 
 export const DEFAULT_LOOKUP_CONCURRENCY = 16;
-// Keys classified ahead of the slowest lookup: enough to keep lookups busy, small enough to bound memory.
-const CLASSIFY_WINDOW = 512;
+/**
+ * Keys classified ahead of the oldest unfinished lookup. Keys the listings settle cost a few hundred bytes each;
+ * the window lets listing and classification run on while a lookup is answered, and bounds memory.
+ */
+export const CLASSIFY_WINDOW = 4096;
 
 export interface Comparison {
   /** Classified rows in S3 key order (versions of a key: source versions first, newest first). */
@@ -19,7 +22,8 @@ export interface Comparison {
 
 /**
  * Compares two buckets as their listings stream in: a sorted merge join by key, then a class per key (or per
- * version), looking up source versions (HeadObject) only where the listings alone cannot tell.
+ * version), looking up source versions (HeadObject) only where the listings alone cannot tell. Lookups run with
+ * bounded concurrency while the listings continue; rows still come out in key order.
  */
 export function compareBuckets(input: CompareInput): Comparison {
   const summary = emptySummary();
@@ -30,14 +34,29 @@ export function compareBuckets(input: CompareInput): Comparison {
       summary.lookups += 1;
       return input.lookup({ key: entry.key, versionId: entry.versionId, isDeleteMarker: entry.isDeleteMarker === true }, { withTags });
     });
+  const ctx = { input, lookup };
 
   async function* rows(): AsyncGenerator<CompareRow> {
-    const joined = mergeJoin(input.source, input.destination, summary);
-    for await (const keyRows of orderedMap(joined, CLASSIFY_WINDOW, (key) => classifyKey({ input, lookup }, key))) {
-      for (const row of keyRows) {
-        addRow(summary, row);
-        yield row;
+    const queue = new RowQueue<CompareRow>();
+    try {
+      for await (const batch of mergeJoinBatches(input.source, input.destination, summary)) {
+        for (const joined of batch) queue.push(classifyKey(ctx, joined));
+        // Yield what is settled in order; wait for the oldest lookup only when the window is full.
+        for (let rowsOfKey = queue.takeSettled(); rowsOfKey !== undefined || queue.size > CLASSIFY_WINDOW; rowsOfKey = queue.takeSettled()) {
+          for (const row of rowsOfKey ?? (await queue.takeOldest())) {
+            addRow(summary, row);
+            yield row;
+          }
+        }
       }
+      while (queue.size > 0) {
+        for (const row of await queue.takeOldest()) {
+          addRow(summary, row);
+          yield row;
+        }
+      }
+    } finally {
+      queue.abandon();
     }
   }
   return { rows: rows(), summary };

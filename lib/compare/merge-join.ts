@@ -21,42 +21,98 @@ export class ListingOrderError extends Error {
 }
 
 /**
- * Entries of a paged listing, one at a time, with the next page already requested while the current one is
- * consumed (both sides of a join then list concurrently, and only about two pages per side are in memory).
+ * One side of the join: groups a paged listing's entries by key, checking S3's key order. Groups are formed
+ * synchronously from the page in hand; only at a page boundary does `ready()` wait, with the next page already
+ * requested (both sides of a join then list concurrently, and only about two pages per side are in memory).
  */
-async function* entriesWithReadAhead(pages: ListingPages, onPage: (size: number) => void): AsyncGenerator<ListedEntry> {
-  const iterator = pages[Symbol.asyncIterator]();
-  let next = iterator.next();
-  try {
-    for (;;) {
-      const result = await next;
-      if (result.done) return;
-      next = iterator.next();
-      onPage(result.value.length);
-      yield* result.value;
-    }
-  } finally {
-    // Stop the listing when the consumer stops early; a pending page request is left to settle on its own.
-    next.catch(() => undefined);
-    await iterator.return?.();
-  }
-}
+class GroupCursor {
+  /** The complete group at the head; undefined with `ended` once the listing is exhausted. */
+  head: KeyGroup | undefined;
+  ended = false;
+  private page: readonly ListedEntry[] = [];
+  private index = 0;
+  private partial: KeyGroup | undefined;
+  private previousKey: string | undefined;
+  private readonly iterator: AsyncIterator<readonly ListedEntry[]>;
+  private nextPage: Promise<IteratorResult<readonly ListedEntry[]>> | undefined;
+  private exhausted = false;
 
-/** Consecutive entries with the same key, checked to arrive in S3's key order. */
-export async function* groupByKey(entries: AsyncIterable<ListedEntry>, side: string): AsyncGenerator<KeyGroup> {
-  let current: KeyGroup | undefined;
-  for await (const entry of entries) {
-    if (current && current.key === entry.key) {
-      current.entries.push(entry);
-      continue;
-    }
-    if (current) {
-      if (compareKeys(current.key, entry.key) > 0) throw new ListingOrderError(side, current.key, entry.key);
-      yield current;
-    }
-    current = { key: entry.key, entries: [entry] };
+  constructor(
+    pages: ListingPages,
+    private readonly side: string,
+    private readonly onPage: (size: number) => void,
+  ) {
+    this.iterator = pages[Symbol.asyncIterator]();
   }
-  if (current) yield current;
+
+  /** True when `head` is settled (a complete group, or the end) without waiting for a page. */
+  get isReady(): boolean {
+    return this.head !== undefined || this.ended;
+  }
+
+  /** Drops the head and forms the next group from the page in hand, if it lies wholly within it. */
+  advance(): void {
+    this.head = undefined;
+    this.formGroup();
+  }
+
+  /** Waits for pages until `head` is settled. */
+  async ready(): Promise<void> {
+    while (!this.isReady) {
+      if (this.exhausted) {
+        this.finishPartial();
+        return;
+      }
+      this.nextPage ??= this.iterator.next();
+      const result = await this.nextPage;
+      this.nextPage = undefined;
+      if (result.done) this.exhausted = true;
+      else {
+        this.page = result.value;
+        this.index = 0;
+        this.onPage(result.value.length);
+        this.nextPage = this.iterator.next(); // read ahead while this page is consumed
+      }
+      this.formGroup();
+    }
+  }
+
+  async close(): Promise<void> {
+    // Stop the listing when the consumer stops early; a pending page request is left to settle on its own.
+    this.nextPage?.catch(() => undefined);
+    await this.iterator.return?.();
+  }
+
+  private formGroup(): void {
+    const { page } = this;
+    while (this.index < page.length) {
+      const entry = page[this.index];
+      if (this.partial === undefined) {
+        if (this.previousKey !== undefined && compareKeys(this.previousKey, entry.key) > 0) {
+          throw new ListingOrderError(this.side, this.previousKey, entry.key);
+        }
+        this.partial = { key: entry.key, entries: [entry] };
+        this.previousKey = entry.key;
+        this.index += 1;
+      } else if (this.partial.key === entry.key) {
+        this.partial.entries.push(entry);
+        this.index += 1;
+      } else {
+        this.head = this.partial;
+        this.partial = undefined;
+        return;
+      }
+    }
+    // The page ended inside a group: only the next page (or the listing's end) completes it.
+    if (this.exhausted) this.finishPartial();
+  }
+
+  private finishPartial(): void {
+    if (this.partial !== undefined) {
+      this.head = this.partial;
+      this.partial = undefined;
+    } else this.ended = true;
+  }
 }
 
 export interface JoinCounters {
@@ -65,28 +121,45 @@ export interface JoinCounters {
 }
 
 /**
- * Sorted merge join of two paged listings by key (full outer join): yields each key once, with the entries each
- * side has for it, in S3's key order. Never holds more than the current pages.
+ * Sorted merge join of two paged listings by key (full outer join), in batches: each batch holds the keys that
+ * could be joined from the pages in hand, in S3's key order, each key once with the entries each side has for it.
+ * Never holds more than the current pages.
  */
-export async function* mergeJoin(source: ListingPages, destination: ListingPages, counters?: JoinCounters): AsyncGenerator<JoinedKey> {
-  const left = groupByKey(entriesWithReadAhead(source, (n) => counters && (counters.sourceEntries += n)), 'source');
-  const right = groupByKey(entriesWithReadAhead(destination, (n) => counters && (counters.destinationEntries += n)), 'destination');
+export async function* mergeJoinBatches(source: ListingPages, destination: ListingPages, counters?: JoinCounters): AsyncGenerator<JoinedKey[]> {
+  const left = new GroupCursor(source, 'source', (n) => counters && (counters.sourceEntries += n));
+  const right = new GroupCursor(destination, 'destination', (n) => counters && (counters.destinationEntries += n));
   try {
-    let [a, b] = await Promise.all([left.next(), right.next()]);
-    while (!a.done || !b.done) {
-      const order = a.done ? 1 : b.done ? -1 : compareKeys(a.value.key, b.value.key);
-      if (order === 0 && !a.done && !b.done) {
-        yield { key: a.value.key, source: a.value.entries, destination: b.value.entries };
-        [a, b] = await Promise.all([left.next(), right.next()]);
-      } else if (order < 0 && !a.done) {
-        yield { key: a.value.key, source: a.value.entries, destination: [] };
-        a = await left.next();
-      } else if (!b.done) {
-        yield { key: b.value.key, source: [], destination: b.value.entries };
-        b = await right.next();
+    for (;;) {
+      await Promise.all([left.ready(), right.ready()]);
+      const batch: JoinedKey[] = [];
+      while (left.isReady && right.isReady) {
+        const a = left.head;
+        const b = right.head;
+        if (a === undefined && b === undefined) {
+          if (batch.length > 0) yield batch;
+          return;
+        }
+        const order = a === undefined ? 1 : b === undefined ? -1 : compareKeys(a.key, b.key);
+        if (order === 0 && a && b) {
+          batch.push({ key: a.key, source: a.entries, destination: b.entries });
+          left.advance();
+          right.advance();
+        } else if (order < 0 && a) {
+          batch.push({ key: a.key, source: a.entries, destination: [] });
+          left.advance();
+        } else if (b) {
+          batch.push({ key: b.key, source: [], destination: b.entries });
+          right.advance();
+        }
       }
+      if (batch.length > 0) yield batch;
     }
   } finally {
-    await Promise.all([left.return(undefined), right.return(undefined)]);
+    await Promise.all([left.close(), right.close()]);
   }
+}
+
+/** The same join, one key at a time. */
+export async function* mergeJoin(source: ListingPages, destination: ListingPages, counters?: JoinCounters): AsyncGenerator<JoinedKey> {
+  for await (const batch of mergeJoinBatches(source, destination, counters)) yield* batch;
 }
