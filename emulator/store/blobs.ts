@@ -6,6 +6,7 @@ import { Readable, Transform, Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { OpenBlobFile } from './blob-file';
 import { INLINE_BLOB_MAX_BYTES, type InlineBlobs } from './inline-blobs';
+import { pump } from './pump';
 
 /** A blob id: a random UUID, never derived from an object key. */
 export type BlobId = string;
@@ -87,7 +88,7 @@ export class BlobStore {
       },
     });
     try {
-      await pipeline([source, ...transforms, sink]);
+      await pump(source, transforms, sink);
       if (!state.file && this.inline) return { id, size, inlineBytes: Buffer.concat(head, size) };
       await this.commitTemp(tmpPath, id);
       return { id, size };
