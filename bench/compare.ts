@@ -2,19 +2,28 @@
  * Scale benchmark of the compare engine (not a test): `npx tsx bench/compare.ts [keys]` (default 100,000).
  * Starts the embedded endpoint in a child process on a temp dir, fills two buckets (1 % of keys missing from the
  * destination, 1 % with other content), adds a rule afterwards (so the missing ones "existed before the rule"),
- * then prints the time to merely list both buckets, the time to classify every key, and this process's peak heap.
+ * then prints the time to merely list both buckets (with the SDK's ListObjectsV2, and through the engine's own
+ * listing path without classifying), the time to classify every key, and this process's peak heap. Each is
+ * measured ROUNDS times, interleaved, after one untimed warm-up listing; the medians are compared.
+ *
+ * `bench/compare.ts --against URL --source A --destination B` instead runs one comparison of two existing buckets
+ * (credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) and prints its summary as one JSON line: the
+ * engine as a command, so the compare workload can time it from process start to exit like the other tools.
  */
-import { CreateBucketCommand, ListObjectsV2Command, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateBucketCommand, ListObjectsV2Command, PutBucketReplicationCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import path from 'node:path';
-import { PutBucketReplicationCommand } from '@aws-sdk/client-s3';
+import { parseArgs } from 'node:util';
 import { concurrencyLimit } from '@/lib/compare/limit';
+import { listingPages } from '@/lib/compare/s3/listing';
 import { resolveCompare } from '@/lib/compare/s3/resolve';
 import { runComparison } from '@/lib/compare/s3/run';
+import type { CompareSummary } from '@/lib/compare/types';
 import { makeTempDir, spawnTracked } from './processes';
 
 const KEYS = Number(process.argv[2] ?? process.env.BENCH_KEYS ?? 100_000);
+const ROUNDS = 3;
 const FILL_CONCURRENCY = 64;
 const CREDENTIALS = { accessKeyId: 'AKIABENCHCOMPARE0001', secretAccessKey: 'bench-compare-secret-not-a-real-secret00' };
 const SOURCE = 'bench-compare-src';
@@ -44,6 +53,11 @@ class HeapPeak {
   }
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -65,6 +79,7 @@ async function fill(s3: S3Client): Promise<void> {
   console.log(`filled ${KEYS.toLocaleString('en-US')} + ${Math.round(KEYS * 0.99).toLocaleString('en-US')} objects in ${seconds(Date.now() - started)}`);
 }
 
+/** Lists a bucket with the SDK's ListObjectsV2 (what any S3 program does): the target's reference time. */
 async function listOnly(s3: S3Client, bucket: string): Promise<number> {
   let token: string | undefined;
   let count = 0;
@@ -74,6 +89,22 @@ async function listOnly(s3: S3Client, bucket: string): Promise<number> {
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return count;
+}
+
+/** Lists a bucket through the compare engine's own listing path (lib/compare/s3/listing.ts), classifying nothing. */
+async function listEngineWay(s3: S3Client, bucket: string): Promise<number> {
+  let count = 0;
+  for await (const page of listingPages(s3, { bucket, mode: 'current' })) count += page.length;
+  return count;
+}
+
+/** One comparison of two existing buckets, as the console runs it (resolve the pair, then stream every row). */
+async function compareOnce(s3: S3Client, source: string, destination: string, rule?: string): Promise<CompareSummary> {
+  const clients = () => s3;
+  const resolved = await resolveCompare(clients, rule ? { source, ruleId: rule, mode: 'current' } : { source, destination, mode: 'current' });
+  const comparison = runComparison({ s3: clients }, resolved);
+  for await (const row of comparison.rows) void row;
+  return comparison.summary;
 }
 
 /**
@@ -90,7 +121,8 @@ function dataDirectory(): string {
   return makeTempDir('compare');
 }
 
-async function main(): Promise<void> {
+async function benchmark(): Promise<void> {
+  const { CreateRoleCommand, IAMClient, PutRolePolicyCommand } = await import('@aws-sdk/client-iam');
   const dataDir = dataDirectory();
   console.log(`endpoint data: ${dataDir}; ${KEYS.toLocaleString('en-US')} keys`);
   const endpoint = spawnTracked(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'emulator/main.ts'], {
@@ -138,30 +170,47 @@ async function main(): Promise<void> {
       }),
     );
 
-    const listHeap = new HeapPeak().start();
-    const listStarted = Date.now();
-    const [sourceCount, destinationCount] = await Promise.all([listOnly(s3, SOURCE), listOnly(s3, DESTINATION)]);
-    const listMs = Date.now() - listStarted;
-    const listPeak = listHeap.stop();
+    // Warm-up (untimed): the endpoint's first listing of the buckets, and this process's first run of each path.
+    await Promise.all([listOnly(s3, SOURCE), listOnly(s3, DESTINATION)]);
+    await Promise.all([listEngineWay(s3, SOURCE), listEngineWay(s3, DESTINATION)]);
 
-    const compareHeap = new HeapPeak().start();
-    const compareStarted = Date.now();
-    const clients = () => s3;
-    const resolved = await resolveCompare(clients, { source: SOURCE, ruleId: 'bench', mode: 'current' });
-    const comparison = runComparison({ s3: clients }, resolved);
-    let firstRowMs: number | undefined;
-    for await (const row of comparison.rows) {
-      firstRowMs ??= Date.now() - compareStarted;
-      void row;
+    const sdkList: number[] = [];
+    const engineList: number[] = [];
+    const compare: number[] = [];
+    let sourceCount = 0;
+    let destinationCount = 0;
+    let listPeak = 0;
+    let comparePeak = 0;
+    let summary: CompareSummary | undefined;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const listHeap = new HeapPeak().start();
+      let started = performance.now();
+      [sourceCount, destinationCount] = await Promise.all([listOnly(s3, SOURCE), listOnly(s3, DESTINATION)]);
+      sdkList.push(performance.now() - started);
+      listPeak = Math.max(listPeak, listHeap.stop());
+
+      started = performance.now();
+      await Promise.all([listEngineWay(s3, SOURCE), listEngineWay(s3, DESTINATION)]);
+      engineList.push(performance.now() - started);
+
+      const compareHeap = new HeapPeak().start();
+      started = performance.now();
+      summary = await compareOnce(s3, SOURCE, DESTINATION, 'bench');
+      compare.push(performance.now() - started);
+      comparePeak = Math.max(comparePeak, compareHeap.stop());
     }
-    const compareMs = Date.now() - compareStarted;
-    const comparePeak = compareHeap.stop();
-
-    const { counts, reasons, lookups } = comparison.summary;
-    console.log(`listed ${sourceCount.toLocaleString('en-US')} + ${destinationCount.toLocaleString('en-US')} keys (both buckets, concurrently): ${seconds(listMs)}, peak heap ${mb(listPeak)}`);
-    console.log(`compared and classified every key:                ${seconds(compareMs)} (first row after ${firstRowMs ?? 0} ms), peak heap ${mb(comparePeak)}`);
+    const sdkListMs = median(sdkList);
+    const engineListMs = median(engineList);
+    const compareMs = median(compare);
+    const { counts, reasons, lookups } = summary ?? { counts: {}, reasons: {}, lookups: 0 };
+    const all = (values: number[]) => values.map((ms) => (ms / 1000).toFixed(2)).join(', ');
+    console.log(`medians of ${ROUNDS} interleaved rounds after a warm-up; both buckets listed concurrently`);
+    console.log(`listed ${sourceCount.toLocaleString('en-US')} + ${destinationCount.toLocaleString('en-US')} keys with the SDK's ListObjectsV2:  ${seconds(sdkListMs)} (${all(sdkList)}), peak heap ${mb(listPeak)}`);
+    console.log(`listed both through the engine's listing path (no classification): ${seconds(engineListMs)} (${all(engineList)})`);
+    console.log(`compared and classified every key:                                 ${seconds(compareMs)} (${all(compare)}), peak heap ${mb(comparePeak)}`);
     console.log(`  ${lookups.toLocaleString('en-US')} HeadObject lookups; classes ${JSON.stringify(counts)}; reasons ${JSON.stringify(reasons)}`);
-    console.log(`  compare / list = ${(compareMs / listMs).toFixed(2)}`);
+    console.log(`  compare / list (SDK) = ${(compareMs / sdkListMs).toFixed(2)}`);
+    console.log(`  compare / list (engine's listing path) = ${(compareMs / engineListMs).toFixed(2)}`);
     s3.destroy();
     iam.destroy();
   } finally {
@@ -169,7 +218,30 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+/** `--against URL --source A --destination B`: one comparison, its summary printed as JSON. */
+async function compareAgainst(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { against: { type: 'string' }, source: { type: 'string' }, destination: { type: 'string' } } });
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = process.env;
+  if (!values.against || !values.source || !values.destination || !accessKeyId || !secretAccessKey) {
+    throw new Error('usage: bench/compare.ts --against URL --source BUCKET --destination BUCKET (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY set)');
+  }
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: values.against,
+    forcePathStyle: true,
+    credentials: { accessKeyId, secretAccessKey },
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 64 }) },
+  });
+  try {
+    const { counts, lookups, rows } = await compareOnce(s3, values.source, values.destination);
+    console.log(JSON.stringify({ rows, counts, lookups }));
+  } finally {
+    s3.destroy();
+  }
+}
+
+const args = process.argv.slice(2);
+(args.includes('--against') ? compareAgainst(args) : benchmark()).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
