@@ -324,4 +324,37 @@ describe('compareBuckets: streaming join', () => {
     for await (const row of comparison.rows) if (row.key === 'k00005') break;
     expect(pagesRead).toBeLessThan(30);
   });
+
+  it('yields the keys before a slow lookup at once and the keys after it only once it answers, in key order', async () => {
+    const keys = Array.from({ length: 20 }, (_, i) => entry(`k${String(i).padStart(2, '0')}`));
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const comparison = compareBuckets({
+      mode: 'current',
+      sourceBucket: 'src',
+      destinationBucket: 'dst',
+      configuration: config(rule()),
+      source: pagesOf(keys, 7),
+      destination: pagesOf(keys.filter((e) => e.key !== 'k05'), 7),
+      lookup: async () => {
+        await answered;
+        return { replicationStatus: 'PENDING' };
+      },
+    });
+    const first = [];
+    for (let i = 0; i < 5; i += 1) first.push((await comparison.rows.next()).value?.key);
+    expect(first).toEqual(['k00', 'k01', 'k02', 'k03', 'k04']);
+    let sixth: IteratorResult<CompareRow> | undefined;
+    const next = comparison.rows.next().then((result) => (sixth = result));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sixth).toBeUndefined(); // k06… are settled, but wait behind k05
+    expect(comparison.summary.sourceEntries).toBe(20); // the listing went on meanwhile
+    release();
+    await next;
+    expect(sixth?.value).toMatchObject({ key: 'k05', class: 'pending' });
+    const rest = [];
+    for await (const row of comparison.rows) rest.push(row.key);
+    expect(rest).toEqual(keys.slice(6).map((e) => e.key));
+    expect(comparison.summary.counts).toMatchObject({ replicated: 19, pending: 1 });
+  });
 });

@@ -48,9 +48,11 @@ export class RowQueue<Row> {
   async takeOldest(): Promise<Row[]> {
     const slot = this.slots[this.head];
     if (slot === undefined) return [];
-    const rows = Array.isArray(slot) ? slot : (slot.rows ?? (await slot.promise));
-    this.drop();
-    return rows;
+    try {
+      return Array.isArray(slot) ? slot : (slot.rows ?? (await slot.promise));
+    } finally {
+      this.drop();
+    }
   }
 
   /** Forgets every queued key (the consumer stopped); their lookups settle unobserved. */

@@ -159,7 +159,9 @@ function root(xml: string, expected: string): { scanner: Scanner; end: number } 
   const tag = scanner.nextStartTag(scanner.xml.length);
   if (!tag || tag.name !== expected) throw new ListingXmlError(`expected <${expected}>, got ${tag ? `<${tag.name}>` : 'no element'}`);
   if (tag.empty) return { scanner, end: tag.contentAt };
-  return { scanner, end: scanner.xml.lastIndexOf(`</${expected}>`) };
+  const end = scanner.xml.lastIndexOf(`</${expected}>`);
+  if (end < tag.contentAt) throw new ListingXmlError(`<${expected}> is not closed (a truncated response?)`);
+  return { scanner, end };
 }
 
 const optional = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
