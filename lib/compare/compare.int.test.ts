@@ -113,6 +113,14 @@ describe('compare against the embedded endpoint: every class and reason', () => 
       $metadata: { httpStatusCode: 404 },
     });
     await expect(resolveCompare(s3Clients, { source: 'src', mode: 'current' })).rejects.toMatchObject({ name: 'InvalidArgument' });
+    // The destination is looked up alongside the source; the source's error still comes first.
+    await expect(resolveCompare(s3Clients, { source: 'src', destination: 'missing-dst', mode: 'current' })).rejects.toMatchObject({
+      name: 'NoSuchBucket',
+      message: 'Bucket missing-dst does not exist.',
+    });
+    await expect(resolveCompare(s3Clients, { source: 'missing-src', destination: 'missing-dst', mode: 'current' })).rejects.toMatchObject({
+      message: 'Bucket missing-src does not exist.',
+    });
   });
 
   it('FAILED versions carry the endpoint’s failure reason', async () => {

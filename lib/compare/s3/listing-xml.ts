@@ -50,6 +50,12 @@ function decodeText(raw: string): string {
   return text.includes('\n') && text.trim() === '' ? '' : text;
 }
 
+/** An element's text: CDATA sections and comments as XML reads them, then entities decoded. */
+function readText(raw: string): string {
+  if (raw.includes('<')) return decodeText(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->/g, (_, cdata?: string) => cdata ?? ''));
+  return decodeText(raw);
+}
+
 /** A cursor over one document: finds elements by tag, skipping anything nested it is not asked about. */
 class Scanner {
   constructor(
@@ -98,10 +104,8 @@ class Scanner {
   /** Text of a leaf element whose content starts at `from`; moves past its end tag. */
   leafText(name: string, from: number): string {
     const close = this.closeOf(name, from);
-    const raw = this.xml.slice(from, close);
     this.at = close + name.length + 3;
-    if (raw.includes('<')) return decodeText(raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->/g, (_, cdata?: string) => cdata ?? ''));
-    return decodeText(raw);
+    return readText(this.xml.slice(from, close));
   }
 
   /** Moves past the element whose content starts at `from`. */
@@ -120,20 +124,41 @@ function closingTag(name: string): string {
   return tag;
 }
 
-const RECORD_FIELDS = new Set(['Key', 'Size', 'ETag', 'LastModified', 'StorageClass', 'VersionId', 'IsLatest']);
+type RecordField = 'Key' | 'Size' | 'ETag' | 'LastModified' | 'StorageClass' | 'VersionId' | 'IsLatest';
 
-/** The leaf fields the compare reads of one record (Contents, Version, DeleteMarker); anything else is skipped. */
-function recordFields(scanner: Scanner, name: string, contentAt: number): Map<string, string> {
-  const end = scanner.closeOf(name, contentAt);
-  const fields = new Map<string, string>();
-  scanner.at = contentAt;
-  for (let tag = scanner.nextStartTag(end); tag; tag = scanner.nextStartTag(end)) {
-    if (!RECORD_FIELDS.has(tag.name)) {
-      if (!tag.empty) scanner.skip(tag.name, tag.contentAt);
-    } else fields.set(tag.name, tag.empty ? '' : scanner.leafText(tag.name, tag.contentAt));
+const fieldTags = (name: RecordField) => ({ open: `<${name}>`, close: `</${name}>`, empty: `<${name}/>` });
+const FIELD_TAGS: Record<RecordField, ReturnType<typeof fieldTags>> = {
+  Key: fieldTags('Key'),
+  Size: fieldTags('Size'),
+  ETag: fieldTags('ETag'),
+  LastModified: fieldTags('LastModified'),
+  StorageClass: fieldTags('StorageClass'),
+  VersionId: fieldTags('VersionId'),
+  IsLatest: fieldTags('IsLatest'),
+};
+
+/**
+ * The leaf fields of one record (Contents, Version, DeleteMarker), found by their tags within it. None of these
+ * names occurs inside the records' nested elements (Owner, RestoreStatus), and text cannot contain a tag.
+ */
+class RecordFields {
+  constructor(private readonly record: string) {}
+
+  get(name: RecordField): string | undefined {
+    const tags = FIELD_TAGS[name];
+    const open = this.record.indexOf(tags.open);
+    if (open < 0) return this.record.includes(tags.empty) ? '' : undefined;
+    const from = open + tags.open.length;
+    const close = this.record.indexOf(tags.close, from);
+    if (close < 0) throw new ListingXmlError(`<${name}> is not closed`);
+    return readText(this.record.slice(from, close));
   }
+}
+
+function recordFields(scanner: Scanner, name: string, contentAt: number): RecordFields {
+  const end = scanner.closeOf(name, contentAt);
   scanner.at = end + name.length + 3;
-  return fields;
+  return new RecordFields(scanner.xml.slice(contentAt, end));
 }
 
 const ISO_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -205,12 +230,12 @@ export function parseVersionsPage(xml: string): VersionsPage {
         size: isDeleteMarker ? 0 : sizeOf(fields.get('Size')),
       };
       if (isDeleteMarker) entry.isDeleteMarker = true;
-      const etag = fields.get('ETag');
-      if (!isDeleteMarker && etag !== undefined) entry.etag = etag;
+      const etag = isDeleteMarker ? undefined : fields.get('ETag');
+      if (etag !== undefined) entry.etag = etag;
       const lastModified = isoTimestamp(fields.get('LastModified'));
       if (lastModified !== undefined) entry.lastModified = lastModified;
-      const storageClass = fields.get('StorageClass');
-      if (!isDeleteMarker && storageClass !== undefined) entry.storageClass = storageClass;
+      const storageClass = isDeleteMarker ? undefined : fields.get('StorageClass');
+      if (storageClass !== undefined) entry.storageClass = storageClass;
       page.entries.push(entry);
     } else if (tag.name === 'IsTruncated') page.isTruncated = scanner.leafText(tag.name, tag.contentAt) === 'true';
     else if (tag.name === 'NextKeyMarker') page.nextKeyMarker = optional(scanner.leafText(tag.name, tag.contentAt));

@@ -59,6 +59,13 @@ export async function readConfiguration(s3: S3Client, bucket: string): Promise<R
 
 /** Checks the request against the buckets and the source's rules: regions, destination, listing prefix. */
 export async function resolveCompare(s3: S3ClientFor, request: CompareRequest): Promise<ResolvedCompare> {
+  // A destination named without a rule is looked up alongside the source (one round trip less); its error, if any,
+  // still surfaces after the source's, where the sequential lookup raised it.
+  const early =
+    request.destination !== undefined && request.ruleId === undefined && request.destination !== request.source
+      ? regionOfBucket(s3, request.destination)
+      : undefined;
+  early?.catch(() => undefined);
   const sourceRegion = await regionOfBucket(s3, request.source);
   const configuration = await readConfiguration(s3(sourceRegion), request.source);
   let destinationBucket = request.destination;
@@ -79,7 +86,7 @@ export async function resolveCompare(s3: S3ClientFor, request: CompareRequest): 
     throw new ConsoleRequestError('InvalidArgument', 'Choose a rule, or a destination bucket to compare with.');
   }
   if (destinationBucket === request.source) throw new ConsoleRequestError('InvalidArgument', 'Choose two different buckets.');
-  const destinationRegion = await regionOfBucket(s3, destinationBucket);
+  const destinationRegion = await (early ?? regionOfBucket(s3, destinationBucket));
   return {
     request,
     sourceBucket: request.source,
