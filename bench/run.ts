@@ -14,12 +14,14 @@ import { renderCompare } from './workloads/compare-report';
 import { runCompareWorkload, type CompareRun } from './workloads/compare-tools';
 import { runConsoleWorkload, type ConsoleResult } from './workloads/console';
 import { consoleTargets, renderConsole } from './workloads/console-report';
+import { measureDiskCeiling, type DiskCeiling } from './disk-ceiling';
 
 interface BenchResults {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
   options: BenchOptions;
   endpoint?: EndpointSuiteResult;
+  diskCeiling?: DiskCeiling;
   replication?: ReplicationResult;
   compare?: CompareRun[];
   console?: ConsoleResult;
@@ -87,6 +89,16 @@ async function main(): Promise<void> {
       renderEndpointRuns(endpoint.runs, OURS),
     );
     if (endpoint.profileDir) results.notes.push(`CPU profile of the endpoint: ${endpoint.profileDir}`);
+    if (options.endpoint.largeObjects > 0) {
+      const e = options.endpoint;
+      const disk = await measureDiskCeiling(e.largeObjects, e.largeSize, e.largeConcurrency);
+      results.diskCeiling = disk;
+      const ours = endpoint.runs.find((run) => run.server === OURS)?.phases.find((phase) => phase.phase === 'put-large');
+      const share = ours?.megabytesPerSecond === undefined ? '' : `; embedded put-large = ${Math.round((100 * ours.megabytesPerSecond) / disk.megabytesPerSecond)} % of it`;
+      console.log(
+        `\ndisk ceiling (same file system, write + fdatasync of ${disk.files} × ${disk.fileBytes / 2 ** 20} MiB at ${disk.concurrency}): ${disk.megabytesPerSecond.toFixed(0)} MB/s${share}`,
+      );
+    }
   }
 
   if (options.workloads.includes('replication')) {
