@@ -1,5 +1,5 @@
 import type { S3Context } from '../http/types';
-import type { ObjectVersion } from '../store/types';
+import type { ListedVersion } from '../store/listing';
 import { S3Error } from './errors';
 import { ownerXml } from './owner';
 import { isoSeconds } from './time';
@@ -46,7 +46,7 @@ export function encoder(encoding: 'url' | undefined): (value: string) => string 
 }
 
 export function contentsXml(
-  version: ObjectVersion,
+  version: ListedVersion,
   encode: (value: string) => string,
   options: { withOwner: boolean },
 ): string {

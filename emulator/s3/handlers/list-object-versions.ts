@@ -1,11 +1,11 @@
 import type { S3Context, S3Response } from '../../http/types';
-import type { ObjectVersion } from '../../store/types';
+import type { ListedVersion } from '../../store/listing';
 import { commonPrefixXml, encoder, encodingTypeParam, maxKeysParam } from '../listing-params';
 import { ownerXml } from '../owner';
 import { isoSeconds } from '../time';
 import { el, xmlDocument, xmlResponseHeaders } from '../xml';
 
-function versionXml(version: ObjectVersion, encode: (value: string) => string): string {
+function versionXml(version: ListedVersion, encode: (value: string) => string): string {
   const common = [
     el('Key', encode(version.key)),
     el('VersionId', version.versionId),
