@@ -157,4 +157,32 @@ describe('ReplicationEngine on a store', () => {
     expect(replicas?.n).toBe(1);
     expect(store.objects.find('src', 'c.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
   });
+
+  it("records a task's outcome and its version's status together: when the status cannot be written, neither is", async () => {
+    // The version's status update fails once (as if the process died right after the task's outcome was recorded).
+    store.db.exec(`CREATE TABLE fail_status_once (armed INTEGER);
+      INSERT INTO fail_status_once VALUES (1);
+      CREATE TRIGGER fail_status BEFORE UPDATE OF replication_status ON object_versions
+      WHEN NEW.replication_status = 'COMPLETED' AND (SELECT armed FROM fail_status_once) = 1
+      BEGIN SELECT RAISE(ABORT, 'status write failed'); END;`);
+    const errors: string[] = [];
+    engine = new ReplicationEngine({
+      store,
+      logger: { ...quietLogger, error: (message) => errors.push(message) },
+      delayMs: 0,
+      resolveRole: () => ({ allows: () => true }),
+      writeReplica,
+    });
+    engine.start();
+    const version = await put('d.txt');
+    await expect.poll(() => errors).toEqual(['replication: recording a task outcome failed']);
+    expect(taskRows()).toEqual([expect.objectContaining({ state: 'RUNNING' })]);
+    expect(store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('PENDING');
+    await engine?.stop();
+    store.db.exec('UPDATE fail_status_once SET armed = 0');
+    startEngine(writeReplica);
+    await engine?.drain();
+    expect(taskRows()).toEqual([expect.objectContaining({ state: 'COMPLETED' })]);
+    expect(store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
+  });
 });

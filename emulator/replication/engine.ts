@@ -160,9 +160,13 @@ export class ReplicationEngine {
     try {
       const outcome = await this.attempt(task);
       const db = this.store.db;
-      if (outcome.state === 'RETRY') retryTaskLater(db, task.id, outcome.notBefore, outcome.detail);
-      else finishTask(db, task.id, outcome, this.now());
-      refreshVersionStatus(db, task.sourceBucketId, task.key, task.versionId);
+      // One transaction: a crash between the task's outcome and the version's status would leave the version
+      // PENDING with no open task to ever complete it.
+      db.transaction(() => {
+        if (outcome.state === 'RETRY') retryTaskLater(db, task.id, outcome.notBefore, outcome.detail);
+        else finishTask(db, task.id, outcome, this.now());
+        refreshVersionStatus(db, task.sourceBucketId, task.key, task.versionId);
+      })();
     } catch (error) {
       this.logger.error('replication: recording a task outcome failed', {
         task: task.id,
