@@ -110,8 +110,13 @@ export function canonicalUri(rawPath: string, service: string): string {
   return uriEncode(normalized === '' ? '/' : normalized, true);
 }
 
-/** Header lookup by lower-case name; repeated values are joined with ','. */
+/**
+ * Header lookup by lower-case name; repeated values are joined with ','. Node's request headers are keyed in lower
+ * case, so the direct lookup answers; other bags (mixed-case names) are searched.
+ */
 export function headerValue(headers: HeaderBag, lowerName: string): string | undefined {
+  const direct = headers[lowerName];
+  if (direct !== undefined) return Array.isArray(direct) ? direct.join(',') : direct;
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || name.toLowerCase() !== lowerName) continue;
     return Array.isArray(value) ? value.join(',') : value;
