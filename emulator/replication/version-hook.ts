@@ -84,10 +84,11 @@ export function queueVersion(
 export function replicationVersionHook(deps: QueueingDeps): VersionCreatedHook {
   return (tx, version, bucket) => {
     const config = storedConfiguration(bucket);
-    if (!config) return;
+    if (!config) return false;
     const { decisions } = replicatingDecisions(tx, bucket, config, version, 'live');
-    if (decisions.length === 0) return;
+    if (decisions.length === 0) return false;
     queueVersion(tx, bucket, version, decisions, deps, false);
     deps.onQueued();
+    return true;
   };
 }

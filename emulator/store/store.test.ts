@@ -52,6 +52,7 @@ describe('version hooks', () => {
       seen.push(`${bucket.name}/${version.key}:${version.isDeleteMarker ? 'marker' : 'object'}`);
       expect(tx.inTransaction).toBe(true);
       tx.prepare("UPDATE object_versions SET replication_status = 'PENDING' WHERE seq = ?").run(version.seq);
+      return true;
     });
     const created = await put('a', 'hello');
     expect(created.replicationStatus).toBe('PENDING');

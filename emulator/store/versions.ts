@@ -6,9 +6,10 @@ import { newestVersion, refreshLatest } from './version-order';
 
 /**
  * Runs inside the metadata transaction that creates a version (object or delete marker). A hook may update the
- * version's replication status and insert rows of its own; throwing aborts the whole write.
+ * version's replication status (it then returns true, so the row is read again) and insert rows of its own;
+ * throwing aborts the whole write.
  */
-export type VersionCreatedHook = (tx: MetadataDb, version: ObjectVersion, bucket: Bucket) => void;
+export type VersionCreatedHook = (tx: MetadataDb, version: ObjectVersion, bucket: Bucket) => boolean | void;
 
 export interface NewVersionInput {
   key: string;
@@ -100,10 +101,11 @@ export class VersionWriter {
     const seq = Number(result.lastInsertRowid);
     // An older replica leaves the latest alone, unless the row it replaced (same version id) was the latest.
     if (!isNewest) refreshLatest(this.db, bucket.id, input.key);
+    let version = this.bySeq(seq);
     for (const hook of this.hooks) {
-      hook(this.db, this.bySeq(seq), bucket);
+      if (hook(this.db, version, bucket) === true) version = this.bySeq(seq);
     }
-    return { version: this.bySeq(seq), releasedBlobIds };
+    return { version, releasedBlobIds };
   }
 
   bySeq(seq: number): ObjectVersion {
