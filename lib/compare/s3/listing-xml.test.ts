@@ -107,6 +107,12 @@ describe('parseObjectsPage reads a ListBucketResult exactly as the SDK does', ()
     expect(parseObjectsPage(crlf)).toEqual(defined(await sdkObjects(crlf)));
   });
 
+  it('decodes numeric references to any code point as XML defines them (S3 itself sends such characters raw)', () => {
+    // The SDK's deserializer is not the oracle here: it drops references above U+FFFF.
+    const xml = objectsXml(['plain']).replace('<Key>plain</Key>', '<Key>a&#x1F600;b&#128512;c&#x110000;d&#65;&#xE9;</Key>');
+    expect(parseObjectsPage(xml).entries[0]?.key).toBe('a😀b😀c&#x110000;dAé');
+  });
+
   it('refuses a document that is not a listing', () => {
     expect(() => parseObjectsPage('<Error><Code>NoSuchBucket</Code></Error>')).toThrow(ListingXmlError);
     expect(() => parseObjectsPage('<ListBucketResult><Contents><Key>a</Key>')).toThrow(ListingXmlError);

@@ -7,6 +7,8 @@ import type { ListedEntry } from '../types';
  *
  * Text is read as the SDK reads it, so keys and ETags come out identical: line ends normalised to \n, the five named
  * entities and numeric references decoded the same way, and whitespace-only text that contains a newline read as ''.
+ * One exception: a numeric reference above U+FFFF (which S3 never sends: it escapes only control characters) decodes
+ * to its character, where the SDK drops it.
  */
 
 export interface ObjectsPage {
@@ -35,15 +37,20 @@ const ENTITY = /&(?:#x([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z][a-zA-Z0-9]{0,30}))
 
 const QUOTED = /^&quot;([^&<]*)&quot;$/;
 
+/** A numeric reference's character (any Unicode code point, astral ones included); out of range, the reference as written. */
+function codePoint(value: number, reference: string): string {
+  return value >= 0 && value <= 0x10ffff ? String.fromCodePoint(value) : reference;
+}
+
 function decodeText(raw: string): string {
   if (raw.charCodeAt(0) === 0x26 /* & */) {
     const quoted = QUOTED.exec(raw); // an ETag: "…"
     if (quoted) return `"${quoted[1]}"`;
   }
   const text = raw.includes('&')
-    ? raw.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, named: string) => {
-        if (hex) return String.fromCharCode(parseInt(hex, 16));
-        if (dec) return String.fromCharCode(parseInt(dec, 10));
+    ? raw.replace(ENTITY, (reference: string, hex: string | undefined, dec: string | undefined, named: string) => {
+        if (hex) return codePoint(parseInt(hex, 16), reference);
+        if (dec) return codePoint(parseInt(dec, 10), reference);
         return NAMED_ENTITIES[named] ?? '';
       })
     : raw;
