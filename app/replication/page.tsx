@@ -8,6 +8,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { rulesOverviewQuery } from '@/lib/queries/replication';
 import { readRulesOverview } from '@/lib/replication-console/read-views';
 import { serverReplicationDeps } from '@/lib/replication-console/server-deps';
+import { prefetchInto } from '@/lib/s3-console/prefetch';
 
 export const metadata: Metadata = { title: 'Replication rules' };
 
@@ -18,11 +19,7 @@ export default async function ReplicationRulesPage({ searchParams }: Props) {
   const { bucket } = await searchParams;
   const source = typeof bucket === 'string' ? bucket : undefined;
   const queryClient = new QueryClient();
-  try {
-    queryClient.setQueryData(rulesOverviewQuery().queryKey, await readRulesOverview(serverReplicationDeps()));
-  } catch {
-    // The table reads it again in the browser and shows the error there, with a retry.
-  }
+  await prefetchInto(queryClient, rulesOverviewQuery().queryKey, () => readRulesOverview(serverReplicationDeps()));
   return (
     <>
       <Breadcrumbs items={[{ label: 'Amazon S3', href: '/buckets' }, { label: 'Replication rules' }]} />

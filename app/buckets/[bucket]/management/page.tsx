@@ -6,6 +6,7 @@ import { BucketReplicationPanel } from '@/components/replication/bucket-replicat
 import { bucketReplicationQuery } from '@/lib/queries/replication';
 import { readBucketReplication } from '@/lib/replication-console/read-views';
 import { serverReplicationDeps } from '@/lib/replication-console/server-deps';
+import { prefetchInto } from '@/lib/s3-console/prefetch';
 
 type Props = { params: Promise<{ bucket: string }> };
 
@@ -17,11 +18,7 @@ export default async function ManagementPage({ params }: Props) {
   await connection();
   const { bucket } = await params;
   const queryClient = new QueryClient();
-  try {
-    queryClient.setQueryData(bucketReplicationQuery(bucket).queryKey, await readBucketReplication(serverReplicationDeps(), bucket));
-  } catch {
-    // The panel reads it again in the browser and shows the error there, with a retry.
-  }
+  await prefetchInto(queryClient, bucketReplicationQuery(bucket).queryKey, () => readBucketReplication(serverReplicationDeps(), bucket));
   // The panel reads ?saved= (set by the wizard), which needs a Suspense boundary.
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
