@@ -35,7 +35,6 @@ export interface SliceOptions {
   from: number;
   to: number;
   concurrency: number;
-  serverPid?: number;
   /**
    * Shared with other threads running the same range: element 0 counts the indexes taken so far, so every index runs
    * exactly once across all of them. Without it, this call takes every index itself.
@@ -44,15 +43,37 @@ export interface SliceOptions {
   operation(index: number): Promise<unknown>;
 }
 
+/** What `measure` saw while its work ran. */
+export interface Measured<T> {
+  result: T;
+  wallSeconds: number;
+  clientCpuSeconds: number;
+  serverCpuSeconds?: number;
+}
+
+/** Wall time and CPU spent while `work` runs: this whole process's (all threads), and the server process's when its pid is given. */
+export async function measure<T>(work: () => Promise<T>, serverPid?: number): Promise<Measured<T>> {
+  const serverCpuBefore = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuAfter = serverPid === undefined ? undefined : processCpuSeconds(serverPid);
+  return {
+    result,
+    wallSeconds,
+    clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    serverCpuSeconds: serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore,
+  };
+}
+
 /** Closed-loop load: `concurrency` workers take the next index until the range is done. */
 export async function runSlice(options: SliceOptions): Promise<Slice> {
   const latenciesMs: number[] = [];
   const cursor = options.sharedCursor ?? new Int32Array(1);
   let errors = 0;
   let firstError: string | undefined;
-  const serverCpuBefore = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
   const worker = async () => {
     for (;;) {
       const index = options.from + Atomics.add(cursor, 0, 1);
@@ -67,18 +88,9 @@ export async function runSlice(options: SliceOptions): Promise<Slice> {
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.to - options.from)) }, worker));
-  const wallSeconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const serverCpuAfter = options.serverPid === undefined ? undefined : processCpuSeconds(options.serverPid);
-  return {
-    latenciesMs,
-    errors,
-    firstError,
-    wallSeconds,
-    clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
-    serverCpuSeconds: serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore,
-  };
+  const workers = Math.max(1, Math.min(options.concurrency, options.to - options.from));
+  const { wallSeconds, clientCpuSeconds } = await measure(() => Promise.all(Array.from({ length: workers }, worker)));
+  return { latenciesMs, errors, firstError, wallSeconds, clientCpuSeconds };
 }
 
 /** One phase's result from its slices: rates over the summed wall time, percentiles over all samples. */

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Slice } from '../load';
+import { measure, type Slice } from '../load';
 import type { EndpointWorkloadOptions } from '../options';
-import { processCpuSeconds } from '../processes';
 import type { ServerUnderTest } from '../servers';
 import type { PhaseDefinition } from './endpoint';
 import type { ClientThreadData, ClientThreadReply, ClientThreadRequest, ThreadSlice } from './endpoint-threads-protocol';
@@ -89,26 +88,22 @@ export class EndpointClientThreads {
     // A phase with fewer requests in flight than threads (a listing: one at a time) runs on as many threads.
     const shares = splitEvenly(phase.concurrency, Math.min(phase.concurrency, this.threads.length));
     const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const serverCpuBefore = processCpuSeconds(server.child.pid);
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const parts = await Promise.all(
-      shares.map((concurrency, i) =>
-        (this.threads[i] as ClientThread).request({ type: 'slice', server: server.label, phase: phase.name, from, to, concurrency, cursor }),
-      ),
+    const { result: parts, ...usage } = await measure(
+      () =>
+        Promise.all(
+          shares.map((concurrency, i) =>
+            (this.threads[i] as ClientThread).request({ type: 'slice', server: server.label, phase: phase.name, from, to, concurrency, cursor }),
+          ),
+        ),
+      server.child.pid,
     );
-    const wallSeconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const serverCpuAfter = processCpuSeconds(server.child.pid);
     const measured = parts.filter((part): part is ThreadSlice => part !== undefined);
     const keys = measured.map((part) => part.keysListed).filter((value): value is number => value !== undefined);
     return {
       latenciesMs: measured.flatMap((part) => part.latenciesMs),
       errors: measured.reduce((sum, part) => sum + part.errors, 0),
       firstError: measured.find((part) => part.firstError)?.firstError,
-      wallSeconds,
-      clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      serverCpuSeconds: serverCpuBefore === undefined || serverCpuAfter === undefined ? undefined : serverCpuAfter - serverCpuBefore,
+      ...usage,
       keysListed: keys.length > 0 ? Math.max(...keys) : undefined,
     };
   }
