@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { replicationConfigToXml } from '@/lib/replication/xml';
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import type { Logger } from '../http/types';
 import { saveReplicationConfiguration } from '../store/replication-config';
 import { writeReplica } from '../store/replication-replica';
-import { Store } from '../store/store';
 import { emptyAttributes, type ObjectVersion } from '../store/types';
+import { storeForEachTest } from '../testing/store.testkit';
 import type { ReplicaWriter } from './apply-task';
 import { ReplicationEngine } from './engine';
 import { ruleContentFingerprint } from './stored-configuration';
@@ -27,34 +24,7 @@ function body(text: string) {
 }
 
 describe('ReplicationEngine on a store', () => {
-  let dir: string;
-  let store: Store;
-  let engine: ReplicationEngine | undefined;
-
-  const put = (key: string, text = key) =>
-    store.objects.put('src', key, body(text), { attributes: emptyAttributes(), ownerId: OWNER });
-  const taskRows = () =>
-    store.db
-      .prepare<[], { key: string; version_id: string; state: string; attempts: number; failure_reason: string | null; failure_detail: string | null }>(
-        'SELECT key, version_id, state, attempts, failure_reason, failure_detail FROM replication_tasks ORDER BY id',
-      )
-      .all();
-  const startEngine = (writer: ReplicaWriter, maxAttempts = 4) => {
-    engine = new ReplicationEngine({
-      store,
-      logger: quietLogger,
-      delayMs: 0,
-      retry: { maxAttempts, baseDelayMs: 2, maxDelayMs: 10 },
-      resolveRole: () => ({ allows: () => true }),
-      writeReplica: writer,
-    });
-    engine.start();
-    return engine;
-  };
-
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'replication-engine-'));
-    store = Store.open(dir);
+  const fixture = storeForEachTest((store) => {
     for (const name of ['src', 'dst']) {
       store.buckets.create(name, 'us-east-1', OWNER);
       store.buckets.setVersioning(name, 'Enabled');
@@ -72,18 +42,39 @@ describe('ReplicationEngine on a store', () => {
       Date.now() - 1000,
     );
   });
+  let engine: ReplicationEngine | undefined;
+
+  const put = (key: string, text = key) =>
+    fixture.store.objects.put('src', key, body(text), { attributes: emptyAttributes(), ownerId: OWNER });
+  const taskRows = () =>
+    fixture.store.db
+      .prepare<[], { key: string; version_id: string; state: string; attempts: number; failure_reason: string | null; failure_detail: string | null }>(
+        'SELECT key, version_id, state, attempts, failure_reason, failure_detail FROM replication_tasks ORDER BY id',
+      )
+      .all();
+  const startEngine = (writer: ReplicaWriter, maxAttempts = 4) => {
+    engine = new ReplicationEngine({
+      store: fixture.store,
+      logger: quietLogger,
+      delayMs: 0,
+      retry: { maxAttempts, baseDelayMs: 2, maxDelayMs: 10 },
+      resolveRole: () => ({ allows: () => true }),
+      writeReplica: writer,
+    });
+    engine.start();
+    return engine;
+  };
+
   afterEach(async () => {
     await engine?.stop();
     engine = undefined;
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('retries a temporary error (disk full) with backoff, keeping the version PENDING, then completes', async () => {
     let failuresLeft = 2;
     const statuses: (string | null)[] = [];
     const flaky: ReplicaWriter = async (s, destination, source, options) => {
-      statuses.push(store.objects.find('src', source.key, source.versionId)?.replicationStatus ?? null);
+      statuses.push(fixture.store.objects.find('src', source.key, source.versionId)?.replicationStatus ?? null);
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -95,8 +86,8 @@ describe('ReplicationEngine on a store', () => {
     await engine?.drain();
     expect(statuses).toEqual(['PENDING', 'PENDING', 'PENDING']);
     expect(taskRows()).toEqual([expect.objectContaining({ state: 'COMPLETED', attempts: 3 })]);
-    expect(store.objects.find('src', 'a.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
-    expect(store.objects.find('dst', 'a.txt', version.versionId)?.replicationStatus).toBe('REPLICA');
+    expect(fixture.store.objects.find('src', 'a.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
+    expect(fixture.store.objects.find('dst', 'a.txt', version.versionId)?.replicationStatus).toBe('REPLICA');
   });
 
   it('gives up after the bounded number of attempts: FAILED with the last error as detail', async () => {
@@ -108,7 +99,7 @@ describe('ReplicationEngine on a store', () => {
     expect(taskRows()).toEqual([
       expect.objectContaining({ state: 'FAILED', attempts: 3, failure_reason: 'InternalError', failure_detail: 'EIO: i/o error, write' }),
     ]);
-    const source = store.objects.find('src', 'b.txt', version.versionId);
+    const source = fixture.store.objects.find('src', 'b.txt', version.versionId);
     expect([source?.replicationStatus, source?.replicationFailureReason]).toEqual(['FAILED', 'InternalError']);
   });
 
@@ -144,30 +135,30 @@ describe('ReplicationEngine on a store', () => {
     await engine?.drain();
     await engine?.stop();
     // As if the process died after writing the replica but before recording the outcome.
-    store.db.prepare(`UPDATE replication_tasks SET state = 'RUNNING', finished_at = NULL`).run();
-    store.db.prepare(`UPDATE object_versions SET replication_status = 'PENDING' WHERE seq = ?`).run(version.seq);
+    fixture.store.db.prepare(`UPDATE replication_tasks SET state = 'RUNNING', finished_at = NULL`).run();
+    fixture.store.db.prepare(`UPDATE object_versions SET replication_status = 'PENDING' WHERE seq = ?`).run(version.seq);
     startEngine(writeReplica);
     await engine?.drain();
     expect(taskRows()).toEqual([expect.objectContaining({ state: 'COMPLETED', attempts: 2 })]);
-    const replicas = store.db
+    const replicas = fixture.store.db
       .prepare<[string], { n: number }>(
         `SELECT COUNT(*) AS n FROM object_versions v JOIN buckets b ON b.id = v.bucket_id WHERE b.name = 'dst' AND v.key = ?`,
       )
       .get('c.txt');
     expect(replicas?.n).toBe(1);
-    expect(store.objects.find('src', 'c.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
+    expect(fixture.store.objects.find('src', 'c.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
   });
 
   it("records a task's outcome and its version's status together: when the status cannot be written, neither is", async () => {
     // The version's status update fails once (as if the process died right after the task's outcome was recorded).
-    store.db.exec(`CREATE TABLE fail_status_once (armed INTEGER);
+    fixture.store.db.exec(`CREATE TABLE fail_status_once (armed INTEGER);
       INSERT INTO fail_status_once VALUES (1);
       CREATE TRIGGER fail_status BEFORE UPDATE OF replication_status ON object_versions
       WHEN NEW.replication_status = 'COMPLETED' AND (SELECT armed FROM fail_status_once) = 1
       BEGIN SELECT RAISE(ABORT, 'status write failed'); END;`);
     const errors: string[] = [];
     engine = new ReplicationEngine({
-      store,
+      store: fixture.store,
       logger: { ...quietLogger, error: (message) => errors.push(message) },
       delayMs: 0,
       resolveRole: () => ({ allows: () => true }),
@@ -177,12 +168,12 @@ describe('ReplicationEngine on a store', () => {
     const version = await put('d.txt');
     await expect.poll(() => errors).toEqual(['replication: recording a task outcome failed']);
     expect(taskRows()).toEqual([expect.objectContaining({ state: 'RUNNING' })]);
-    expect(store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('PENDING');
+    expect(fixture.store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('PENDING');
     await engine?.stop();
-    store.db.exec('UPDATE fail_status_once SET armed = 0');
+    fixture.store.db.exec('UPDATE fail_status_once SET armed = 0');
     startEngine(writeReplica);
     await engine?.drain();
     expect(taskRows()).toEqual([expect.objectContaining({ state: 'COMPLETED' })]);
-    expect(store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
+    expect(fixture.store.objects.find('src', 'd.txt', version.versionId)?.replicationStatus).toBe('COMPLETED');
   });
 });

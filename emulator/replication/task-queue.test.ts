@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimNextTask, enqueueTask, finishTask, nextQueuedTime, requeueRunningTasks, retryTaskLater } from '../store/replication-tasks';
-import { Store } from '../store/store';
+import { storeForEachTest } from '../testing/store.testkit';
 
 const NOW = 1_800_000_000_000;
 
 describe('the durable task queue', () => {
-  let dir: string;
-  let store: Store;
-  let bucketId: number;
+  const fixture = storeForEachTest((store) => store.buckets.create('src', 'us-east-1', 'owner'));
+  const db = () => fixture.store.db;
   const enqueue = (key: string, seq: number, destination = 'dst', notBefore = NOW) =>
-    enqueueTask(store.db, {
-      sourceBucketId: bucketId,
+    enqueueTask(db(), {
+      sourceBucketId: fixture.store.buckets.require('src').id,
       key,
       versionId: `v${seq}`,
       sourceSeq: seq,
@@ -25,18 +21,7 @@ describe('the durable task queue', () => {
       enqueuedAt: NOW,
       fromBatch: false,
     });
-  const claim = (at = NOW) => claimNextTask(store.db, at);
-
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'task-queue-'));
-    store = Store.open(dir);
-    store.buckets.create('src', 'us-east-1', 'owner');
-    bucketId = store.buckets.require('src').id;
-  });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const claim = (at = NOW) => claimNextTask(db(), at);
 
   it('runs one task per key and destination at a time, oldest version first; other keys and destinations in parallel', () => {
     enqueue('a', 1);
@@ -45,7 +30,7 @@ describe('the durable task queue', () => {
     enqueue('b', 4);
     const first = [claim(), claim(), claim(), claim()].map((t) => t?.versionId);
     expect(first).toEqual(['v1', 'v3', 'v4', undefined]);
-    finishTask(store.db, 1, { state: 'COMPLETED' }, NOW);
+    finishTask(db(), 1, { state: 'COMPLETED' }, NOW);
     expect(claim()?.versionId).toBe('v2');
   });
 
@@ -53,9 +38,9 @@ describe('the durable task queue', () => {
     enqueue('a', 1);
     enqueue('a', 2);
     const running = claim();
-    retryTaskLater(store.db, running?.id as number, NOW + 5000, 'EIO');
+    retryTaskLater(db(), running?.id as number, NOW + 5000, 'EIO');
     expect(claim()).toBeUndefined();
-    expect(nextQueuedTime(store.db, NOW)).toBe(NOW + 5000);
+    expect(nextQueuedTime(db(), NOW)).toBe(NOW + 5000);
     expect(claim(NOW + 5000)?.versionId).toBe('v1');
   });
 
@@ -68,7 +53,7 @@ describe('the durable task queue', () => {
   it('waits for the simulated delay', () => {
     enqueue('a', 1, 'dst', NOW + 400);
     expect(claim()).toBeUndefined();
-    expect(nextQueuedTime(store.db, NOW)).toBe(NOW + 400);
+    expect(nextQueuedTime(db(), NOW)).toBe(NOW + 400);
     expect(claim(NOW + 400)?.versionId).toBe('v1');
   });
 
@@ -76,14 +61,14 @@ describe('the durable task queue', () => {
     enqueue('a', 1);
     enqueue('a', 2);
     expect(claim()?.versionId).toBe('v1');
-    expect(requeueRunningTasks(store.db)).toBe(1);
+    expect(requeueRunningTasks(db())).toBe(1);
     expect(claim()?.versionId).toBe('v1');
   });
 
   it('re-queues a finished task when asked again, but leaves an open one alone', () => {
     enqueue('a', 1);
     const task = claim();
-    finishTask(store.db, task?.id as number, { state: 'FAILED', reason: 'DstBucketNotFound', detail: null }, NOW);
+    finishTask(db(), task?.id as number, { state: 'FAILED', reason: 'DstBucketNotFound', detail: null }, NOW);
     enqueue('a', 1);
     const again = claim();
     expect([again?.id, again?.attempts, again?.failureReason]).toEqual([task?.id, 1, null]);
