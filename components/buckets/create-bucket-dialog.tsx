@@ -4,15 +4,14 @@ import Link from 'next/link';
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { StatusMessage } from '@/components/ui/status-message';
+import { useDialogOnDemand } from '@/components/ui/use-dialog-on-demand';
 
 // The form (regions, name checks, the mutation) is fetched on the first click, not with the bucket list.
 const CreateBucketForm = lazy(() => import('@/components/buckets/create-bucket-form').then((module) => ({ default: module.CreateBucketForm })));
 
 /** "Create bucket": the button, the dialog behind it, and the link to the bucket just created. */
 export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }) {
-  const [open, setOpen] = useState(false);
-  // Mounted from the first opening on, so that closing the native dialog hands focus back to the button.
-  const [opened, setOpened] = useState(false);
+  const dialog = useDialogOnDemand();
   const [created, setCreated] = useState<string | undefined>();
 
   return (
@@ -21,8 +20,7 @@ export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }
         variant="primary"
         onClick={() => {
           setCreated(undefined);
-          setOpen(true);
-          setOpened(true);
+          dialog.show();
         }}
       >
         Create bucket
@@ -33,15 +31,15 @@ export function CreateBucketDialog({ defaultRegion }: { defaultRegion?: string }
           Created <Link href={`/buckets/${encodeURIComponent(created)}/objects`}>{created}</Link>.
         </p>
       ) : null}
-      {opened ? (
+      {dialog.mounted ? (
         <Suspense>
           <CreateBucketForm
-            open={open}
+            open={dialog.open}
             defaultRegion={defaultRegion}
-            onClose={() => setOpen(false)}
+            onClose={dialog.close}
             onCreated={(name) => {
               setCreated(name);
-              setOpen(false);
+              dialog.close();
             }}
           />
         </Suspense>

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { StatusMessage } from '@/components/ui/status-message';
+import { useDialogOnDemand } from '@/components/ui/use-dialog-on-demand';
 
 // The dialog (bucket versioning check, mutation, outcome) is fetched on the first click, not with the object list.
 const DeleteObjectsForm = lazy(() => import('@/components/objects/delete-objects-form').then((module) => ({ default: module.DeleteObjectsForm })));
@@ -19,32 +20,24 @@ export function DeleteObjectsDialog({
   folders: readonly string[];
   onDone: () => void;
 }) {
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(false);
+  const dialog = useDialogOnDemand();
   const [outcome, setOutcome] = useState('');
   const count = keys.length + folders.length;
 
   return (
     <>
-      <Button
-        variant="normal"
-        disabled={count === 0}
-        onClick={() => {
-          setOpen(true);
-          setOpened(true);
-        }}
-      >
+      <Button variant="normal" disabled={count === 0} onClick={dialog.show}>
         Delete
       </Button>
       <StatusMessage className="text-gray-800">{outcome}</StatusMessage>
-      {opened ? (
+      {dialog.mounted ? (
         <Suspense>
           <DeleteObjectsForm
             bucket={bucket}
             keys={keys}
             folders={folders}
-            open={open}
-            onClose={() => setOpen(false)}
+            open={dialog.open}
+            onClose={dialog.close}
             onDone={onDone}
             onOutcome={setOutcome}
           />
