@@ -1,8 +1,7 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import { NodeSha256 } from '../auth/sigv4-crypto';
 import type { EmulatorHandle } from '../index';
+import { sigV4Headers } from '../testing/sigv4.testkit';
 
 export interface RawResponse {
   status: number;
@@ -32,26 +31,15 @@ export async function rawRequest(emulator: EmulatorHandle, req: RawRequest): Pro
     if (queryAt >= 0) {
       for (const [name, value] of new URLSearchParams(req.path.slice(queryAt + 1))) query[name] = value;
     }
-    const signer = new SignatureV4({
-      credentials: emulator.credentials,
-      region: 'us-east-1',
-      service: req.service ?? 's3',
-      sha256: NodeSha256,
-      uriEscapePath: false,
-      applyChecksum: false,
-    });
     headers['x-amz-content-sha256'] ??= createHash('sha256').update(body).digest('hex');
-    const signed = await signer.sign({
+    headers = await sigV4Headers(emulator, {
       method: req.method,
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
       path: safeDecode(queryAt >= 0 ? req.path.slice(0, queryAt) : req.path),
       query,
       headers,
       body,
+      service: req.service,
     });
-    headers = signed.headers as Record<string, string>;
   }
   return new Promise((resolve, reject) => {
     const outgoing = request(

@@ -1,8 +1,7 @@
-import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { NodeSha256 } from '@/emulator/auth/sigv4-crypto';
+import { sigV4Headers } from '@/emulator/testing/sigv4.testkit';
 import type { Endpoint } from '../shared/admin-client';
 
 export interface HostileRequest {
@@ -47,31 +46,19 @@ function safeDecode(text: string): string {
 }
 
 /** SigV4 headers for the request as it will be sent. */
-export async function signedHeaders(endpoint: Endpoint, req: HostileRequest, body: Buffer): Promise<Record<string, string>> {
-  const url = new URL(endpoint.url);
+function signedHeaders(endpoint: Endpoint, req: HostileRequest, body: Buffer): Promise<Record<string, string>> {
   const queryAt = req.path.indexOf('?');
-  const headers: Record<string, string> = { host: url.host, ...req.headers };
+  const headers: Record<string, string> = { host: new URL(endpoint.url).host, ...req.headers };
   if (req.signFor === 's3') headers['x-amz-content-sha256'] ??= createHash('sha256').update(body).digest('hex');
-  const signer = new SignatureV4({
-    credentials: endpoint.credentials,
-    region: 'us-east-1',
-    service: req.signFor ?? 's3',
-    sha256: NodeSha256,
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
-  const signed = await signer.sign({
+  return sigV4Headers(endpoint, {
     method: req.method,
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    // The wire path is already percent-encoded, as S3's canonical URI wants it (S3 does not encode twice).
+    // The wire path is already percent-encoded, as S3's canonical URI wants it.
     path: queryAt >= 0 ? req.path.slice(0, queryAt) : req.path,
     query: queryObject(queryAt >= 0 ? req.path.slice(queryAt + 1) : ''),
     headers,
     body,
+    service: req.signFor,
   });
-  return signed.headers as Record<string, string>;
 }
 
 /** One request over node:http, failing (not hanging) after REQUEST_TIMEOUT_MS. */
