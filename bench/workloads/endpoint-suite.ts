@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { mergeSlices, type Slice } from '../load';
+import { mergeSlices } from '../load';
 import type { BenchOptions } from '../options';
 import { motoAvailable, startCeiling, startMoto, startOurEndpoint, startS3rver, type ServerUnderTest } from '../servers';
 import { endpointPhases, type EndpointRun } from './endpoint';
-import { EndpointClientThreads } from './endpoint-threads';
+import { EndpointClientThreads, type ThreadedSlice } from './endpoint-threads';
 
 export const OURS = 'embedded';
 
@@ -53,8 +53,7 @@ export async function runEndpointSuite(options: BenchOptions, resultsDir: string
       }
     }
     const phases = endpointPhases(options.endpoint);
-    const slices = new Map<ServerUnderTest, Map<string, Slice[]>>(servers.map((server) => [server, new Map()]));
-    const keysListed = new Map<ServerUnderTest, number>();
+    const slices = new Map<ServerUnderTest, Map<string, ThreadedSlice[]>>(servers.map((server) => [server, new Map()]));
     for (const [phaseIndex, phase] of phases.entries()) {
       const participants = servers.filter((server) => phase.onCeiling || server.kind !== 'ceiling');
       const sliceCount = Math.min(SLICES, phase.count);
@@ -64,19 +63,18 @@ export async function runEndpointSuite(options: BenchOptions, resultsDir: string
         const to = Math.floor(((s + 1) * phase.count) / sliceCount);
         const shift = (phaseIndex + s) % participants.length;
         for (const server of [...participants.slice(shift), ...participants.slice(0, shift)]) {
-          const { keysListed: keys, ...slice } = await threads.runSlice(server, phase, from, to);
-          if (keys !== undefined) keysListed.set(server, keys);
-          const perPhase = slices.get(server) as Map<string, Slice[]>;
+          const slice = await threads.runSlice(server, phase, from, to);
+          const perPhase = slices.get(server) as Map<string, ThreadedSlice[]>;
           perPhase.set(phase.name, [...(perPhase.get(phase.name) ?? []), slice]);
         }
       }
     }
     const runs = servers.map((server) => ({
       server: server.label,
-      phases: [...(slices.get(server) as Map<string, Slice[]>)].map(([name, phaseSlices]) => {
+      phases: [...(slices.get(server) as Map<string, ThreadedSlice[]>)].map(([name, phaseSlices]) => {
         const definition = phases.find((p) => p.name === name);
         const result = mergeSlices(name, phaseSlices, definition?.bytesPerOperation);
-        const keys = definition?.keysListed ? keysListed.get(server) : undefined;
+        const keys = phaseSlices.findLast((slice) => slice.keysListed !== undefined)?.keysListed;
         if (keys !== undefined) result.keysPerSecond = result.opsPerSecond * keys;
         return result;
       }),

@@ -6,6 +6,11 @@ import type { ServerUnderTest } from '../servers';
 import type { PhaseDefinition } from './endpoint';
 import type { ClientThreadData, ClientThreadReply, ClientThreadRequest, ThreadSlice } from './endpoint-threads-protocol';
 
+/** A slice as measured over all threads; a listing phase's slice also says how many keys its last full listing returned. */
+export interface ThreadedSlice extends Slice {
+  keysListed?: number;
+}
+
 type Pending = { resolve(slice: ThreadSlice | undefined): void; reject(error: Error): void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 type RequestBody = WithoutId<ClientThreadRequest>;
@@ -84,7 +89,7 @@ export class EndpointClientThreads {
     await Promise.all(rest.map((thread) => thread.request({ type: 'prepare', server: address, createBucket: false })));
   }
 
-  async runSlice(server: ServerUnderTest, phase: PhaseDefinition, from: number, to: number): Promise<Slice & { keysListed?: number }> {
+  async runSlice(server: ServerUnderTest, phase: PhaseDefinition, from: number, to: number): Promise<ThreadedSlice> {
     // A phase with fewer requests in flight than threads (a listing: one at a time) runs on as many threads.
     const shares = splitEvenly(phase.concurrency, Math.min(phase.concurrency, this.threads.length));
     const cursor = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));

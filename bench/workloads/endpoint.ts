@@ -41,7 +41,7 @@ export interface PhaseDefinition {
   /** The ceiling server answers only PUT/GET/HEAD of small objects. */
   onCeiling: boolean;
   operation(target: EndpointTarget, index: number): Promise<unknown>;
-  /** Listing phases: keys returned by the last full listing (for keys/s). */
+  /** Listing phases: keys returned by each target's last full listing (for keys/s), as seen in the thread that ran it. */
   keysListed?: Map<EndpointTarget, number>;
 }
 
