@@ -10,14 +10,10 @@ import { S3Error } from './errors';
  */
 
 /** The algorithms S3 combines into a composite checksum (CRC64NVME objects only have full-object checksums). */
-const COMPOSITE_ALGORITHMS: readonly string[] = ['CRC32', 'CRC32C', 'SHA1', 'SHA256'];
-
-function isChecksumAlgorithm(value: string): value is ChecksumAlgorithm {
-  return (CHECKSUM_ALGORITHMS as readonly string[]).includes(value);
-}
+const COMPOSITE_ALGORITHMS: readonly ChecksumAlgorithm[] = ['CRC32', 'CRC32C', 'SHA1', 'SHA256'];
 
 /** The algorithm of the checksum a request sends (as a header or announced as a trailer), if any. */
-export function sentChecksumAlgorithm(headers: IncomingHttpHeaders): ChecksumAlgorithm | undefined {
+function sentChecksumAlgorithm(headers: IncomingHttpHeaders): ChecksumAlgorithm | undefined {
   const trailer = typeof headers['x-amz-trailer'] === 'string' ? headers['x-amz-trailer'].trim().toLowerCase() : '';
   return CHECKSUM_ALGORITHMS.find((alg) => headers[checksumHeaderName(alg)] !== undefined || trailer === checksumHeaderName(alg));
 }
@@ -47,8 +43,8 @@ export function checkListedPartChecksum(upload: MultipartUpload, part: UploadedP
  * NOTE: S3 gives uploads without an algorithm, or with CRC64NVME, a full-object checksum; we give them none.
  */
 export function compositeChecksum(upload: MultipartUpload, parts: readonly UploadedPart[]): ObjectChecksum | null {
-  const algorithm = upload.checksumAlgorithm;
-  if (!algorithm || !COMPOSITE_ALGORITHMS.includes(algorithm) || !isChecksumAlgorithm(algorithm)) return null;
+  const algorithm = COMPOSITE_ALGORITHMS.find((alg) => alg === upload.checksumAlgorithm);
+  if (!algorithm) return null;
   const digests = parts.map((part) => {
     if (!part.checksumValue) {
       throw new S3Error('InvalidRequest', {
