@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, makeTempDir, spawnTracked, type TrackedChild } from './processes';
+import { freePorts } from '@/demo/free-port';
+import { makeTempDir, spawnTracked, type TrackedChild } from './processes';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,7 +77,7 @@ export function motoAvailable(): { ok: true } | { ok: false; reason: string } {
 }
 
 export async function startMoto(): Promise<ServerUnderTest> {
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const child = spawnTracked('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)]);
   const url = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${url}/moto-api/`, child, 'moto');
@@ -92,7 +93,7 @@ export async function startMoto(): Promise<ServerUnderTest> {
 
 /** s3rver's CLI in its own Node process; its listing code needs the legacy OpenSSL provider on current Node. */
 export async function startS3rver(): Promise<ServerUnderTest> {
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const dataDir = makeTempDir('s3rver');
   const cli = path.join(REPO_ROOT, 'node_modules', 's3rver', 'bin', 's3rver.js');
   const child = spawnTracked(process.execPath, [

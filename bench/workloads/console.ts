@@ -6,10 +6,11 @@ import { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePorts } from '@/demo/free-port';
 import type { ReplicationDeps } from '@/lib/replication-console/deps';
 import { saveReplicationRule } from '@/lib/replication-console/save-rule';
 import { ruleInputFor } from '@/lib/replication-console/wizard-input.testkit';
-import { freePort, spawnTracked } from '../processes';
+import { spawnTracked } from '../processes';
 import { REPO_ROOT, startOurEndpoint, type ServerUnderTest } from '../servers';
 import { summarizeLatencies, type LatencySummary } from '../stats';
 
@@ -88,7 +89,7 @@ async function runBuild(): Promise<number> {
 }
 
 async function measureRoutes(endpoint: ServerUnderTest): Promise<RouteWeight[]> {
-  const port = await freePort();
+  const [port] = await freePorts(1);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
