@@ -3,10 +3,10 @@ import type { ReplicaWriteResult } from '../store/replication-replica';
 import type { ReplicationTask } from '../store/replication-tasks';
 import type { ObjectVersion } from '../store/types';
 import type { ApplyDeps } from './apply-task';
-import { ReplicationFailure, requirePermission } from './failure-reasons';
+import { ReplicationFailure } from './failure-reasons';
 import { objectArn } from './role-access';
-import { storedConfiguration } from './stored-configuration';
 import { replicaModificationRules } from './tags-hook';
+import { assumeReplicationRole, requireConfiguration, requirePermission, versionedDestination } from './task-checks';
 
 /**
  * The role of the rule that still sends this version's tag changes to the task's destination: any enabled rule to
@@ -15,10 +15,8 @@ import { replicaModificationRules } from './tags-hook';
  */
 function governingRole(task: ReplicationTask, source: ObjectVersion, deps: ApplyDeps): string {
   const bucket = deps.store.buckets.find(task.sourceBucket);
-  const config = bucket ? storedConfiguration(bucket) : undefined;
-  if (!bucket || !config) {
-    throw new ReplicationFailure('SrcBucketReplicationConfigMissing', 'The source bucket no longer has a replication configuration.');
-  }
+  if (!bucket) throw new ReplicationFailure('SrcBucketNotFound', `Source bucket ${task.sourceBucket} no longer exists.`);
+  const config = requireConfiguration(bucket);
   const rules = task.fromReplica
     ? replicaModificationRules(config, bucket, source)
     : config.Rules.filter((rule) => rule.Status === 'Enabled');
@@ -33,17 +31,9 @@ function governingRole(task: ReplicationTask, source: ObjectVersion, deps: Apply
  * one synchronous step, so a tag change committed after them is a later task's work, never lost in between.
  */
 export function applyTagsTask(task: ReplicationTask, source: ObjectVersion, deps: ApplyDeps): Promise<ReplicaWriteResult> {
-  const roleArn = governingRole(task, source, deps);
-  const role = deps.resolveRole(roleArn);
-  if (!role) {
-    throw new ReplicationFailure('AssumeRoleNotPermitted', `S3 cannot assume ${roleArn}: it does not exist or does not trust s3.amazonaws.com.`);
-  }
+  const role = assumeReplicationRole(deps.resolveRole, governingRole(task, source, deps));
   requirePermission(role, 's3:GetObjectVersionTagging', objectArn(task.sourceBucket, task.key), 'SrcGetTaggingNotPermitted');
-  const destination = deps.store.buckets.find(task.destinationBucket);
-  if (!destination) throw new ReplicationFailure('DstBucketNotFound', `Destination bucket ${task.destinationBucket} does not exist.`);
-  if (destination.versioning !== 'Enabled') {
-    throw new ReplicationFailure('DstBucketUnversioned', `Versioning is not enabled on destination bucket ${task.destinationBucket}.`);
-  }
+  versionedDestination(deps.store, task.destinationBucket);
   requirePermission(role, 's3:ReplicateTags', objectArn(task.destinationBucket, task.key), 'DstPutTaggingNotPermitted');
   if (!deps.store.objects.setReplicatedTags(task.destinationBucket, task.key, task.versionId, source.tags)) {
     throw new ReplicationFailure('DstVersionNotFound', `${task.destinationBucket} holds no version ${task.versionId} of ${task.key}.`);

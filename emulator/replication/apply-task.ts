@@ -5,9 +5,9 @@ import type { ReplicationTask } from '../store/replication-tasks';
 import type { Store } from '../store/store';
 import type { ObjectVersion } from '../store/types';
 import { applyTagsTask } from './apply-tags-task';
-import { ReplicationFailure, requirePermission } from './failure-reasons';
+import { ReplicationFailure } from './failure-reasons';
 import { objectArn, type RoleResolver } from './role-access';
-import { storedConfiguration } from './stored-configuration';
+import { assumeReplicationRole, requireConfiguration, requirePermission, versionedDestination } from './task-checks';
 import { versionFacts } from './version-facts';
 
 export type ReplicaWriter = (
@@ -33,10 +33,7 @@ export interface ApplyDeps {
 function governingRule(store: Store, task: ReplicationTask, source: ObjectVersion): { rule: ReplicationRule; role: string } {
   const bucket = store.buckets.find(task.sourceBucket);
   if (!bucket) throw new ReplicationFailure('SrcBucketNotFound', `Source bucket ${task.sourceBucket} no longer exists.`);
-  const config = storedConfiguration(bucket);
-  if (!config) {
-    throw new ReplicationFailure('SrcBucketReplicationConfigMissing', 'The source bucket no longer has a replication configuration.');
-  }
+  const config = requireConfiguration(bucket);
   const evaluation = evaluateVersionReplication({ configuration: config, sourceBucket: bucket.name, version: versionFacts(source) });
   const decision = evaluation.destinations.find((d) => d.destinationBucket === task.destinationBucket);
   if (!decision) {
@@ -60,19 +57,12 @@ export async function applyTask(task: ReplicationTask, deps: ApplyDeps): Promise
   if (task.kind === 'TAGS') return applyTagsTask(task, source, deps);
   const { rule, role: roleArn } = governingRule(store, task, source);
 
-  const role = deps.resolveRole(roleArn);
-  if (!role) {
-    throw new ReplicationFailure('AssumeRoleNotPermitted', `S3 cannot assume ${roleArn}: it does not exist or does not trust s3.amazonaws.com.`);
-  }
+  const role = assumeReplicationRole(deps.resolveRole, roleArn);
   if (!source.isDeleteMarker) {
     requirePermission(role, 's3:GetObjectVersionForReplication', objectArn(task.sourceBucket, task.key), 'SrcGetObjectNotPermitted');
   }
 
-  const destination = store.buckets.find(task.destinationBucket);
-  if (!destination) throw new ReplicationFailure('DstBucketNotFound', `Destination bucket ${task.destinationBucket} does not exist.`);
-  if (destination.versioning !== 'Enabled') {
-    throw new ReplicationFailure('DstBucketUnversioned', `Versioning is not enabled on destination bucket ${task.destinationBucket}.`);
-  }
+  const destination = versionedDestination(store, task.destinationBucket);
 
   const target = objectArn(task.destinationBucket, task.key);
   const ownerOverride = rule.Destination.AccessControlTranslation?.Owner === 'Destination';

@@ -21,18 +21,6 @@ export type ReplicationFailureReason =
   // and record S3's generic server error code, with the last error in the failure detail.
   | 'InternalError';
 
-/** Throws the failure unless the replication role may perform `action` on `resource`. */
-export function requirePermission(
-  role: { allows(action: string, resource: string): boolean },
-  action: string,
-  resource: string,
-  failure: ReplicationFailureReason,
-): void {
-  if (!role.allows(action, resource)) {
-    throw new ReplicationFailure(failure, `The replication role is not allowed to perform ${action} on ${resource}.`);
-  }
-}
-
 export class ReplicationFailure extends Error {
   constructor(
     readonly reason: ReplicationFailureReason,
