@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { BucketStore } from './buckets';
 import { walkKeys, type WalkCursor, type WalkEntry, type WalkSource } from './key-walk';
 import type { MetadataDb } from './metadata';
+import { checksumFromColumns } from './rows';
 import type { ObjectVersion } from './types';
 import { isWellFormedVersionId } from './version-ids';
 import { NEWEST_FIRST, OLDER_THAN_POSITION, olderThanParams, type VersionPosition } from './version-order';
@@ -46,8 +47,6 @@ export type ListedVersion = Pick<
  * the endpoint's cost per 1,000-key page (about 5.5 ms against 1.7 ms).
  */
 function listedVersion(bucketId: number, row: ListedRow): ListedVersion {
-  const checksumAlgorithm = row[9];
-  const checksumValue = row[10];
   return {
     seq: row[0],
     bucketId,
@@ -59,10 +58,7 @@ function listedVersion(bucketId: number, row: ListedRow): ListedVersion {
     size: row[6],
     etag: row[7],
     storageClass: row[8],
-    checksum:
-      checksumAlgorithm && checksumValue
-        ? { algorithm: checksumAlgorithm, value: checksumValue, type: row[11] === 'COMPOSITE' ? 'COMPOSITE' : 'FULL_OBJECT' }
-        : null,
+    checksum: checksumFromColumns(row[9], row[10], row[11]),
   };
 }
 

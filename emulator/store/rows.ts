@@ -1,4 +1,4 @@
-import type { Bucket, ObjectAttributes, ObjectVersion, ReplicationStatus, Tag, VersioningStatus } from './types';
+import type { Bucket, ObjectAttributes, ObjectChecksum, ObjectVersion, ReplicationStatus, Tag, VersioningStatus } from './types';
 
 /** Raw SQLite rows and their mapping to domain objects. */
 
@@ -99,6 +99,12 @@ export function toBucket(row: BucketRow): Bucket {
   };
 }
 
+/** The checksum_algorithm, checksum_value and checksum_type columns as a version's checksum (null when it has none). */
+export function checksumFromColumns(algorithm: string | null, value: string | null, type: string | null): ObjectChecksum | null {
+  if (!algorithm || !value) return null;
+  return { algorithm, value, type: type === 'COMPOSITE' ? 'COMPOSITE' : 'FULL_OBJECT' };
+}
+
 export function toVersion(row: VersionRow): ObjectVersion {
   return {
     seq: row.seq,
@@ -113,14 +119,7 @@ export function toVersion(row: VersionRow): ObjectVersion {
     blobId: row.blob_id,
     partsCount: row.parts_count,
     ...attributesFromRow(row),
-    checksum:
-      row.checksum_algorithm && row.checksum_value
-        ? {
-            algorithm: row.checksum_algorithm,
-            value: row.checksum_value,
-            type: row.checksum_type === 'COMPOSITE' ? 'COMPOSITE' : 'FULL_OBJECT',
-          }
-        : null,
+    checksum: checksumFromColumns(row.checksum_algorithm, row.checksum_value, row.checksum_type),
     ownerId: row.owner_id,
     replicationStatus: row.replication_status as ReplicationStatus | null,
     replicationFailureReason: row.replication_failure_reason,
