@@ -7,10 +7,9 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import type { Page } from '@playwright/test';
-import { E2E_CREDENTIALS } from './e2e-env';
-import { E2E_EMULATOR_URL, expect, test, uniqueBucketName } from './fixtures';
+import { e2eIamClient, expect, S3_TRUST_POLICY, test, uniqueBucketName } from './fixtures';
 
 /** The tutorial's state after step 5: two files in jtpbucket (Ohio), rule S3CRR to an empty jtp1bucket (Mumbai). */
 async function seedTutorialRule(s3For: (region: string) => S3Client) {
@@ -30,15 +29,12 @@ async function seedTutorialRule(s3For: (region: string) => S3Client) {
     versions[key] = (await ohio.send(new PutObjectCommand({ Bucket: source, Key: key, Body: body }))).VersionId as string;
   }
 
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
+  const iam = e2eIamClient();
   const roleName = `s3crr_role_for_${source}`.slice(0, 64);
   const role = await iam.send(
     new CreateRoleCommand({
       RoleName: roleName,
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      AssumeRolePolicyDocument: S3_TRUST_POLICY,
     }),
   );
   await iam.send(

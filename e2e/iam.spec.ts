@@ -2,15 +2,14 @@ import {
   AttachRolePolicyCommand,
   CreateRoleCommand,
   GetUserCommand,
-  IAMClient,
   ListAttachedRolePoliciesCommand,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { readFile } from 'node:fs/promises';
-import { E2E_CREDENTIALS, E2E_EMULATOR_URL } from './e2e-env';
+import { E2E_EMULATOR_URL } from './e2e-env';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { e2eIamClient, expect, S3_TRUST_POLICY, test } from './fixtures';
 
 /**
  * The tutorial's IAM step through the console: group javatpoint with AdministratorAccess, a user with programmatic
@@ -21,10 +20,6 @@ test.describe.configure({ mode: 'serial' });
 const GROUP = 'javatpoint';
 const USER = 'jtp-cli-user';
 const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
-
-function iamClient(): IAMClient {
-  return new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
-}
 
 function s3As(accessKeyId: string, secretAccessKey: string): S3Client {
   return new S3Client({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, forcePathStyle: true, credentials: { accessKeyId, secretAccessKey } });
@@ -121,7 +116,7 @@ test('refuses a duplicate user with IAM message, and deletes a user after removi
   await expect(dialog).toContainText(`Remove the user from group ${GROUP}`);
   await dialog.getByRole('button', { name: 'Delete user' }).click();
   await expect(page.getByText(`User ${USER} deleted`)).toBeVisible();
-  const iam = iamClient();
+  const iam = e2eIamClient();
   const gone = await iam.send(new GetUserCommand({ UserName: USER })).then(
     () => 'exists',
     (error: Error) => error.name,
@@ -131,10 +126,9 @@ test('refuses a duplicate user with IAM message, and deletes a user after removi
 });
 
 test('shows a role with its trust and permission policies, and deletes it after detaching them', async ({ page }) => {
-  const iam = iamClient();
+  const iam = e2eIamClient();
   const roleName = `e2e-role-${Date.now().toString(36)}`;
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
-  await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+  await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: S3_TRUST_POLICY }));
   await iam.send(
     new PutRolePolicyCommand({
       RoleName: roleName,

@@ -1,4 +1,4 @@
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
@@ -17,8 +17,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { E2E_CREDENTIALS, E2E_EMULATOR_URL } from './e2e-env';
-import { e2eS3Client, expect, test, uniqueBucketName } from './fixtures';
+import { e2eIamClient, e2eS3Client, expect, S3_TRUST_POLICY, test, uniqueBucketName } from './fixtures';
 
 /**
  * The tutorial's first steps through the console: jtpbucket in Ohio (versioned) and jtp1bucket in Mumbai, created
@@ -266,14 +265,11 @@ test('Properties: versioning cannot be suspended under a replication rule (S3 sa
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   }
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
+  const iam = e2eIamClient();
   const { Role } = await iam.send(
     new CreateRoleCommand({
       RoleName: `${source}-role`,
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      AssumeRolePolicyDocument: S3_TRUST_POLICY,
     }),
   );
   iam.destroy();

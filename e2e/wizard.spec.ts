@@ -1,4 +1,4 @@
-import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import {
   CreateBucketCommand,
   DeleteBucketReplicationCommand,
@@ -11,8 +11,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Page } from '@playwright/test';
-import { E2E_CREDENTIALS } from './e2e-env';
-import { E2E_EMULATOR_URL, expect, test, uniqueBucketName } from './fixtures';
+import { e2eIamClient, expect, S3_TRUST_POLICY, test, uniqueBucketName } from './fixtures';
 
 /**
  * The tutorial end to end: jtpbucket (Ohio) → jtp1bucket (Mumbai), entire bucket, a new role, rule S3CRR.
@@ -149,14 +148,11 @@ test('refusals, a conflicting change, and the rules table actions', async ({ pag
   for (const [client, bucket] of [[oregon, source], [ireland, destination]] as const) {
     await client.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
   }
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: E2E_EMULATOR_URL, credentials: E2E_CREDENTIALS });
+  const iam = e2eIamClient();
   const { Role } = await iam.send(
     new CreateRoleCommand({
       RoleName: `role-${source}`.slice(0, 64),
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      AssumeRolePolicyDocument: S3_TRUST_POLICY,
     }),
   );
   iam.destroy();
