@@ -1,11 +1,10 @@
 import { ruleDestinationBucketName, ruleMatchesKeyAndTags } from '@/lib/replication/evaluate';
 import type { ReplicationConfiguration, ReplicationRule } from '@/lib/replication/schema';
 import type { TagsChangedHook } from '../store/objects';
-import { bucketRegion } from '../store/replication-config';
 import { enqueueTagsTask, hasReplicaTasks, objectTaskDestinations, refreshVersionStatus } from '../store/replication-tasks';
 import type { Bucket, ObjectVersion } from '../store/types';
 import { storedConfiguration } from './stored-configuration';
-import type { QueueingDeps } from './version-hook';
+import { taskTarget, type QueueingDeps } from './version-hook';
 
 /**
  * The rules that send a replica's changes back (replica modification sync): enabled rules of the replica's bucket
@@ -51,17 +50,7 @@ export function replicationTagsHook(deps: QueueingDeps): TagsChangedHook {
     if (destinations.length === 0) return;
     const now = deps.now();
     for (const destination of destinations) {
-      enqueueTagsTask(tx, {
-        sourceBucketId: bucket.id,
-        key: version.key,
-        versionId: version.versionId,
-        sourceSeq: version.seq,
-        destinationBucket: destination.destinationBucket,
-        ruleId: destination.ruleId,
-        notBefore: now + deps.delay(bucket.region, bucketRegion(tx, destination.destinationBucket)),
-        enqueuedAt: now,
-        fromReplica,
-      });
+      enqueueTagsTask(tx, { ...taskTarget(tx, bucket, version, destination, deps, now), fromReplica });
     }
     refreshVersionStatus(tx, bucket.id, version.key, version.versionId);
     deps.onQueued();

@@ -2,7 +2,7 @@ import { evaluateVersionReplication, type DestinationDecision } from '@/lib/repl
 import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import type { MetadataDb } from '../store/metadata';
 import { bucketRegion, ruleEffectiveTimes } from '../store/replication-config';
-import { enqueueTask } from '../store/replication-tasks';
+import { enqueueTask, type NewTask } from '../store/replication-tasks';
 import type { Bucket, ObjectVersion } from '../store/types';
 import type { VersionCreatedHook } from '../store/versions';
 import type { DelayPolicy } from './delays';
@@ -47,6 +47,27 @@ export function replicatingDecisions(
   };
 }
 
+/** What every task of a version to one destination holds: where it goes, and when it is due (after the region pair's delay). */
+export function taskTarget(
+  db: MetadataDb,
+  bucket: Bucket,
+  version: ObjectVersion,
+  destination: { destinationBucket: string; ruleId: string | null },
+  deps: Pick<QueueingDeps, 'delay'>,
+  now: number,
+): Omit<NewTask, 'isDeleteMarker' | 'size' | 'fromBatch'> {
+  return {
+    sourceBucketId: bucket.id,
+    key: version.key,
+    versionId: version.versionId,
+    sourceSeq: version.seq,
+    destinationBucket: destination.destinationBucket,
+    ruleId: destination.ruleId,
+    notBefore: now + deps.delay(bucket.region, bucketRegion(db, destination.destinationBucket)),
+    enqueuedAt: now,
+  };
+}
+
 /** Inserts one task per destination and marks the version PENDING. Call inside the version's transaction. */
 export function queueVersion(
   db: MetadataDb,
@@ -58,19 +79,8 @@ export function queueVersion(
 ): void {
   const now = deps.now();
   for (const decision of decisions) {
-    enqueueTask(db, {
-      sourceBucketId: bucket.id,
-      key: version.key,
-      versionId: version.versionId,
-      sourceSeq: version.seq,
-      isDeleteMarker: version.isDeleteMarker,
-      size: version.size,
-      destinationBucket: decision.destinationBucket,
-      ruleId: decision.ruleId ?? null,
-      notBefore: now + deps.delay(bucket.region, bucketRegion(db, decision.destinationBucket)),
-      enqueuedAt: now,
-      fromBatch,
-    });
+    const target = taskTarget(db, bucket, version, { destinationBucket: decision.destinationBucket, ruleId: decision.ruleId ?? null }, deps, now);
+    enqueueTask(db, { ...target, isDeleteMarker: version.isDeleteMarker, size: version.size, fromBatch });
   }
   db.prepare(`UPDATE object_versions SET replication_status = 'PENDING', replication_failure_reason = NULL WHERE seq = ?`).run(
     version.seq,
