@@ -9,12 +9,12 @@ import {
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestEndpoint } from '../test/harness';
+import { startChildEndpoint } from '../testing/child-endpoint.testkit';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -71,33 +71,9 @@ describe('kill -9', () => {
   it('loses no acknowledged write', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 's3-emulator-kill-'));
     dirs.push(dataDir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
-      cwd: path.resolve(__dirname, '..', '..'),
-      env: {
-        ...process.env,
-        EMULATOR_PORT: '0',
-        EMULATOR_DATA_DIR: dataDir,
-        EMULATOR_ACCESS_KEY_ID: 'AKIAKILLTESTKILLTEST',
-        EMULATOR_SECRET_ACCESS_KEY: 'kill-test-secret',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`endpoint exited early (${code}): ${output}`)));
-    });
-    const client = new S3Client({
-      endpoint: url,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'AKIAKILLTESTKILLTEST', secretAccessKey: 'kill-test-secret' },
-      maxAttempts: 1,
-    });
+    const credentials = { accessKeyId: 'AKIAKILLTESTKILLTEST', secretAccessKey: 'kill-test-secret' };
+    const { process: child, url } = await startChildEndpoint({ dataDir, credentials });
+    const client = new S3Client({ endpoint: url, region: 'us-east-1', forcePathStyle: true, credentials, maxAttempts: 1 });
     await client.send(new CreateBucketCommand({ Bucket: 'durable' }));
     const acknowledged: string[] = [];
     const writes = Array.from({ length: 40 }, async (_, i) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitForReplicationDrain } from '../shared/admin-client';
 import { checkDataDir } from '../shared/data-dir';
-import { killHard, startChildEndpoint, stopGracefully, type ChildEndpoint, type RootKey } from './child-endpoint';
+import { killHard, startChildEndpoint, stopGracefully, type ChildEndpoint, type RootKey } from '@/emulator/testing/child-endpoint.testkit';
 import { Ledger } from './ledger';
 import { startLoad } from './load-generator';
 import { randomInt, seededRandom } from './random';

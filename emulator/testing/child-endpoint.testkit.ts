@@ -10,7 +10,10 @@ export interface RootKey {
   secretAccessKey: string;
 }
 
-/** The real endpoint (`tsx emulator/main.ts`) in its own process, so that it can be killed with SIGKILL. */
+/**
+ * The real endpoint (`tsx emulator/main.ts`) in its own process, so that it can be killed with SIGKILL. Free of
+ * Vitest: the crash harness (reliability/crash) also runs it outside the test runner.
+ */
 export interface ChildEndpoint {
   url: string;
   process: ChildProcess;
@@ -21,7 +24,8 @@ export interface ChildEndpoint {
 export interface ChildEndpointOptions {
   dataDir: string;
   credentials: RootKey;
-  replicationDelayMs: number;
+  /** One replication delay for every region pair; default: the region-pair table. */
+  replicationDelayMs?: number;
 }
 
 export async function startChildEndpoint(options: ChildEndpointOptions): Promise<ChildEndpoint> {
@@ -33,7 +37,7 @@ export async function startChildEndpoint(options: ChildEndpointOptions): Promise
       EMULATOR_HOST: '127.0.0.1',
       EMULATOR_PORT: '0',
       EMULATOR_DATA_DIR: options.dataDir,
-      EMULATOR_REPLICATION_DELAY_MS: String(options.replicationDelayMs),
+      ...(options.replicationDelayMs === undefined ? {} : { EMULATOR_REPLICATION_DELAY_MS: String(options.replicationDelayMs) }),
       EMULATOR_ACCESS_KEY_ID: options.credentials.accessKeyId,
       EMULATOR_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,
     },
