@@ -21,6 +21,7 @@ import { resolveCompare } from '@/lib/compare/s3/resolve';
 import { runComparison } from '@/lib/compare/s3/run';
 import type { CompareSummary } from '@/lib/compare/types';
 import { makeTempDir, spawnTracked } from './processes';
+import { median } from './stats';
 
 const KEYS = Number(process.argv[2] ?? process.env.BENCH_KEYS ?? 100_000);
 const ROUNDS = 3;
@@ -51,11 +52,6 @@ class HeapPeak {
     this.peak = Math.max(this.peak, process.memoryUsage().heapUsed);
     return this.peak;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

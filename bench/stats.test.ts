@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cpuShare, percentile, ratio, summarizeLatencies } from './stats';
+import { cpuShare, median, percentile, ratio, summarizeLatencies } from './stats';
+
+describe('median', () => {
+  it('takes the middle value of unsorted values, the upper one of an even count', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(3);
+    expect(median([])).toBeNaN();
+  });
+});
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {

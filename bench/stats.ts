@@ -5,6 +5,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
+/** The middle value (the upper one of an even count), of values in any order; NaN for no values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 export interface LatencySummary {
   count: number;
   p50Ms: number;

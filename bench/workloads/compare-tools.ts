@@ -8,6 +8,7 @@ import { resolveCompare } from '@/lib/compare/s3/resolve';
 import { makeTempDir, spawnTracked } from '../processes';
 import { benchS3Client } from '../s3-client';
 import { REPO_ROOT, startOurEndpoint, type ServerUnderTest } from '../servers';
+import { median } from '../stats';
 
 export interface ToolTiming {
   tool: string;
@@ -169,12 +170,6 @@ function engineCommand(): { args: string[]; description: string } {
     }
   }
   return { args: ['--import', 'tsx', ENGINE_BENCHMARK], description: 'node --import tsx bench/compare.ts --against (compiled at start)' };
-}
-
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Runs every tool ROUNDS times, interleaved; each tool's median, its rounds, and what its last round found. */
