@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplicationConfiguration, ReplicationRule } from '@/lib/replication/schema';
 import { compareBuckets } from './compare';
-import { ListingOrderError, mergeJoin } from './merge-join';
+import { ListingOrderError } from './merge-join';
 import { compareKeys } from './key-order';
-import { entry, pagesOf } from './testkit';
+import { entry, mergeJoinKeys, pagesOf } from './testkit';
 import type { CompareInput, CompareRow, ListedEntry, SourceVersionDetails, SourceVersionRef } from './types';
 
 const DEST = 'arn:aws:s3:::dst';
@@ -269,7 +269,7 @@ describe('compareBuckets: streaming join', () => {
   });
 
   it('rejects a listing that is not in S3 key order', async () => {
-    const joined = mergeJoin(pagesOf([entry('😀'), entry('\uFF5E')], 1), pagesOf([], 1));
+    const joined = mergeJoinKeys(pagesOf([entry('😀'), entry('\uFF5E')], 1), pagesOf([], 1));
     await expect(async () => {
       for await (const row of joined) void row;
     }).rejects.toThrow(ListingOrderError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeJoin, mergeJoinBatches } from './merge-join';
-import { entry, pagesOf } from './testkit';
+import { mergeJoinBatches } from './merge-join';
+import { entry, mergeJoinKeys, pagesOf } from './testkit';
 
 const version = (key: string, versionId: string) => entry(key, `"${key}-${versionId}"`, 1, { versionId });
 
@@ -15,7 +15,7 @@ describe('mergeJoinBatches', () => {
       [100, 100],
     ]) {
       const joined = [];
-      for await (const key of mergeJoin(pagesOf(source, sourcePage), pagesOf(destination, destinationPage))) joined.push(key);
+      for await (const key of mergeJoinKeys(pagesOf(source, sourcePage), pagesOf(destination, destinationPage))) joined.push(key);
       expect(joined.map((key) => [key.key, key.source.map((e) => e.versionId), key.destination.map((e) => e.versionId)])).toEqual([
         ['a', ['3', '2', '1'], ['2']],
         ['b', ['1'], []],
@@ -45,10 +45,10 @@ describe('mergeJoinBatches', () => {
       yield [];
     }
     const joined = [];
-    for await (const key of mergeJoin(withEmptyPages(), pagesOf([], 5))) joined.push(key.key);
+    for await (const key of mergeJoinKeys(withEmptyPages(), pagesOf([], 5))) joined.push(key.key);
     expect(joined).toEqual(['a', 'b']);
     const none = [];
-    for await (const key of mergeJoin(pagesOf([], 5), pagesOf([], 5))) none.push(key);
+    for await (const key of mergeJoinKeys(pagesOf([], 5), pagesOf([], 5))) none.push(key);
     expect(none).toEqual([]);
   });
 });

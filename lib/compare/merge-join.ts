@@ -158,8 +158,3 @@ export async function* mergeJoinBatches(source: ListingPages, destination: Listi
     await Promise.all([left.close(), right.close()]);
   }
 }
-
-/** The same join, one key at a time. */
-export async function* mergeJoin(source: ListingPages, destination: ListingPages, counters?: JoinCounters): AsyncGenerator<JoinedKey> {
-  for await (const batch of mergeJoinBatches(source, destination, counters)) yield* batch;
-}

@@ -1,3 +1,4 @@
+import { mergeJoinBatches, type JoinCounters, type JoinedKey } from './merge-join';
 import type { ListedEntry, ListingPages } from './types';
 
 /** An in-memory paged listing: `entries` (already in S3 order) cut into pages of `pageSize`, optionally delayed. */
@@ -14,3 +15,8 @@ export const entry = (key: string, etag = `"${key}"`, size = 1, extra: Partial<L
   size,
   ...extra,
 });
+
+/** The merge join one key at a time (the compare itself consumes it a batch at a time). */
+export async function* mergeJoinKeys(source: ListingPages, destination: ListingPages, counters?: JoinCounters): AsyncGenerator<JoinedKey> {
+  for await (const batch of mergeJoinBatches(source, destination, counters)) yield* batch;
+}
