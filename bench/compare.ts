@@ -20,13 +20,13 @@ import { listingPages } from '@/lib/compare/s3/listing';
 import { resolveCompare } from '@/lib/compare/s3/resolve';
 import { runComparison } from '@/lib/compare/s3/run';
 import type { CompareSummary } from '@/lib/compare/types';
-import { makeTempDir, spawnTracked } from './processes';
+import { makeTempDir } from './processes';
+import { startOurEndpoint } from './servers';
 import { median } from './stats';
 
 const KEYS = Number(process.argv[2] ?? process.env.BENCH_KEYS ?? 100_000);
 const ROUNDS = 3;
 const FILL_CONCURRENCY = 64;
-const CREDENTIALS = { accessKeyId: 'AKIABENCHCOMPARE0001', secretAccessKey: 'bench-compare-secret-not-a-real-secret00' };
 const SOURCE = 'bench-compare-src';
 const DESTINATION = 'bench-compare-dst';
 
@@ -121,20 +121,11 @@ async function benchmark(): Promise<void> {
   const { CreateRoleCommand, IAMClient, PutRolePolicyCommand } = await import('@aws-sdk/client-iam');
   const dataDir = dataDirectory();
   console.log(`endpoint data: ${dataDir}; ${KEYS.toLocaleString('en-US')} keys`);
-  const endpoint = spawnTracked(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'emulator/main.ts'], {
-    env: {
-      ...process.env,
-      EMULATOR_PORT: '0',
-      EMULATOR_DATA_DIR: dataDir,
-      EMULATOR_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      EMULATOR_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-      EMULATOR_REPLICATION_DELAY_MS: '0',
-    },
-  });
+  const endpoint = await startOurEndpoint({ dataDir, replicationDelayMs: 0 });
   try {
-    const [, url] = await endpoint.waitForLine(/listening on (http:\/\/\S+)/, 60_000);
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials: CREDENTIALS, maxAttempts: 5 });
-    const iam = new IAMClient({ region: 'us-east-1', endpoint: url, credentials: CREDENTIALS });
+    const { url, credentials } = endpoint;
+    const s3 = new S3Client({ region: 'us-east-1', endpoint: url, forcePathStyle: true, credentials, maxAttempts: 5 });
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: url, credentials });
     for (const bucket of [SOURCE, DESTINATION]) {
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
       await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: 'Enabled' } }));
