@@ -1,7 +1,8 @@
 import { DeleteBucketReplicationCommand, PutBucketReplicationCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { configurationFingerprint, removeRule, reorderPriorities, setRuleStatus } from '@/lib/replication/merge';
-import { REPLICATION_STATUSES, type ReplicationConfiguration } from '@/lib/replication/schema';
+import { REPLICATION_STATUSES } from '@/lib/replication/constants';
+import type { ReplicationConfiguration } from '@/lib/replication/schema';
 import { validateReplicationConfiguration } from '@/lib/replication/validate';
 import { validateBucketName } from '@/lib/s3/bucket-name';
 import { readBucketState, readReplicationConfiguration } from './bucket-state';

@@ -10,7 +10,6 @@ import { MAX_FILTER_TAGS, MAX_PRIORITY } from '@/lib/replication-console/rule-li
  * Field paths are the wizard's field names, so `fieldErrors` land next to the right control.
  */
 
-export { MAX_FILTER_TAGS, MAX_PRIORITY };
 /** IAM role names: 1–64 characters of `[\w+=,.@-]`. */
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;

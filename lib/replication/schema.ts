@@ -9,15 +9,7 @@ import { REPLICATION_STATUSES, STORAGE_CLASSES } from '@/lib/replication/constan
  * Objects are strict: an unknown member is an error, as S3 rejects unknown XML elements.
  */
 
-export {
-  NON_REPLICATED_SOURCE_STORAGE_CLASSES,
-  REPLICATION_LIMITS,
-  REPLICATION_STATUSES,
-  REPLICATION_STORAGE_CLASSES,
-  STORAGE_CLASSES,
-  type ReplicationStatus,
-  type StorageClass,
-} from '@/lib/replication/constants';
+export type { ReplicationStatus, StorageClass } from '@/lib/replication/constants';
 
 export const replicationStatusSchema = z.enum(REPLICATION_STATUSES);
 export const storageClassSchema = z.enum(STORAGE_CLASSES);

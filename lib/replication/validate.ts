@@ -1,5 +1,6 @@
 import { bucketNameFromArn, isValidBucketName } from '@/lib/s3/bucket-name';
-import { REPLICATION_LIMITS, type ReplicationConfiguration, type ReplicationRule } from '@/lib/replication/schema';
+import { REPLICATION_LIMITS } from '@/lib/replication/constants';
+import type { ReplicationConfiguration, ReplicationRule } from '@/lib/replication/schema';
 import { isV2Configuration, ruleDestinationBucketName, ruleTags } from '@/lib/replication/rule-shape';
 import { MALFORMED_XML_MESSAGE } from '@/lib/replication/s3-messages';
 

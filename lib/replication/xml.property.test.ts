@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REPLICATION_STATUSES, STORAGE_CLASSES, type ReplicationConfiguration, type ReplicationRule } from '@/lib/replication/schema';
+import { REPLICATION_STATUSES, STORAGE_CLASSES } from '@/lib/replication/constants';
+import type { ReplicationConfiguration, ReplicationRule } from '@/lib/replication/schema';
 import { parseReplicationXml, replicationConfigToXml } from '@/lib/replication/xml';
 
 // Any text XML 1.0 can carry: tabs, newlines, carriage returns, markup characters, non-ASCII, surrogate pairs.
