@@ -1,71 +1,27 @@
 import { HeadObjectCommand, ListObjectVersionsCommand, PutBucketReplicationCommand, PutObjectCommand, S3Client, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killHard, startChildEndpoint } from '../testing/child-endpoint.testkit';
 import { bucketArn, createBucket, createRole, startReplicationEndpoint } from './replication.testkit';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CREDENTIALS = { accessKeyId: 'AKIACRASHTEST0000001', secretAccessKey: 'crash-test-secret-key-0000000000000000000' };
-
-interface ChildEndpoint {
-  process: ChildProcess;
-  url: string;
-}
-
-/** The real endpoint (emulator/main.ts) in its own process, so that it can be killed with SIGKILL. */
-async function spawnEndpoint(dataDir: string, delayMs: number): Promise<ChildEndpoint> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      EMULATOR_PORT: '0',
-      EMULATOR_DATA_DIR: dataDir,
-      EMULATOR_REPLICATION_DELAY_MS: String(delayMs),
-      EMULATOR_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-      EMULATOR_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`endpoint did not start: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`endpoint exited with ${code}: ${output}`)));
-  });
-  return { process: child, url };
-}
-
-async function killHard(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 describe('durable replication queue across a crash', () => {
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) await killHard(child);
+    for (const child of children.splice(0)) await killHard(child);
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   async function crashScenario(delayMs: number, objects: number, bodySize: number) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'replication-crash-'));
     dirs.push(dataDir);
-    const child = await spawnEndpoint(dataDir, delayMs);
+    const child = await startChildEndpoint({ dataDir, credentials: CREDENTIALS, replicationDelayMs: delayMs });
     children.push(child.process);
     const s3 = new S3Client({ endpoint: child.url, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
     const iam = new IAMClient({ endpoint: child.url, region: 'us-east-1', credentials: CREDENTIALS });
