@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { handleAdminRequest } from '../admin/dispatch';
 import { authorizeS3Request } from '../auth/authorize';
 import type { CredentialRegistry } from '../auth/credential-registry';
@@ -228,20 +226,6 @@ async function send(
     await sendBlobFile(res, body).catch((error: unknown) => {
       if (!isClientDisconnect(error)) logger.error('response body failed', { requestId, error: String(error) });
     });
-    return;
-  }
-  if (body instanceof Readable) {
-    if (method === 'HEAD') {
-      body.destroy();
-      res.end();
-      return;
-    }
-    try {
-      await pipeline(body, res);
-    } catch (error) {
-      if (!isClientDisconnect(error)) logger.error('response stream failed', { requestId, error: String(error) });
-      res.destroy();
-    }
     return;
   }
   if (body === undefined || method === 'HEAD') {

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
 import type { OpenBlobFile } from '../store/blob-file';
 import type { Store } from '../store/store';
 import type { IncomingBody } from '../store/objects';
@@ -8,7 +7,7 @@ import type { Route } from './router';
 export interface S3Response {
   status: number;
   headers: Record<string, string>;
-  body?: string | Buffer | Readable | OpenBlobFile;
+  body?: string | Buffer | OpenBlobFile;
 }
 
 export type Principal = { type: 'root' } | { type: 'user'; userName: string; arn: string };
